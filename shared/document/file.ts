@@ -1,0 +1,217 @@
+/**
+ * Reading and writing the document file: JSON, versioned, migrated, then validated by the schema. A file
+ * that fails is never half-read: the caller gets every problem, each with where it is (a path and a
+ * Chinese description), what was found, and what was expected.
+ */
+import type { z } from 'zod';
+import { migrate, type RawDocument } from './migrations';
+import { budgetDocumentSchema, CURRENT_FORMAT_VERSION, FILE_FORMAT, type BudgetDocument } from './schema';
+
+export interface FileProblem {
+  /** JSON path, e.g. `tables.t2.rows[3].generalBudget`. */
+  readonly path: string;
+  /** Where that is, in the accountant's words, e.g. `表2 第4行（2010301）一般公共预算`. */
+  readonly where: string;
+  /** What the file holds there ('' when the field is missing). */
+  readonly found: string;
+  /** What was expected, in Chinese. */
+  readonly expected: string;
+}
+
+export type LoadFailure = 'not-json' | 'not-ours' | 'newer-version' | 'invalid';
+
+export type LoadResult =
+  | { ok: true; document: BudgetDocument; migratedFrom: number | null }
+  | { ok: false; failure: LoadFailure; summary: string; problems: readonly FileProblem[] };
+
+export function serializeDocument(document: BudgetDocument): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export function parseDocument(text: string): LoadResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failure('not-json', `文件不是有效的 JSON（可能已损坏或被截断）：${detail}`);
+  }
+  return loadDocument(json);
+}
+
+/** Validates (and migrates) an already-parsed JSON value. */
+export function loadDocument(json: unknown): LoadResult {
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('format' in json)) {
+    return failure('not-ours', '这不是部门预算编制助手的文件（缺少 format 标记）');
+  }
+  const raw = json as RawDocument;
+  if (raw.format !== FILE_FORMAT) {
+    return failure('not-ours', `这不是部门预算编制助手的文件（format 为 ${JSON.stringify(raw.format)}）`);
+  }
+  const migrated = migrate(raw);
+  if (!migrated.ok) {
+    if (migrated.reason === 'newer') {
+      return failure(
+        'newer-version',
+        `文件格式版本 ${String(migrated.version)} 比本程序支持的版本 ${CURRENT_FORMAT_VERSION} 新，请升级部门预算编制助手后再打开`,
+        [problem(['formatVersion'], migrated.version, `不大于 ${CURRENT_FORMAT_VERSION} 的版本号`)],
+      );
+    }
+    return failure('invalid', '文件格式版本无法识别', [
+      problem(['formatVersion'], migrated.version, `1 到 ${CURRENT_FORMAT_VERSION} 的整数版本号`),
+    ]);
+  }
+  const parsed = budgetDocumentSchema.safeParse(migrated.raw, { reportInput: true });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => issueProblem(issue, migrated.raw));
+    return failure('invalid', `文件内容有 ${problems.length} 处不符合格式要求`, problems);
+  }
+  const fromVersion = migrated.fromVersion === CURRENT_FORMAT_VERSION ? null : migrated.fromVersion;
+  return { ok: true, document: parsed.data, migratedFrom: fromVersion };
+}
+
+function failure(kind: LoadFailure, summary: string, problems: readonly FileProblem[] = []): LoadResult {
+  return { ok: false, failure: kind, summary, problems };
+}
+
+type PathSegment = PropertyKey;
+
+function issueProblem(issue: z.core.$ZodIssue, root: RawDocument): FileProblem {
+  const path = issue.path;
+  const missing = issue.input === undefined && issue.code === 'invalid_type';
+  const expected = missing ? `缺少此字段（${expectedOf(issue)}）` : expectedOf(issue);
+  return problem(path, missing ? undefined : issue.input, expected, root);
+}
+
+/** zod's own English messages start so; ours (in the schema) are Chinese and said as they are. */
+const DEFAULT_MESSAGE = /^(Invalid|Too|Unrecognized)/;
+
+function expectedOf(issue: z.core.$ZodIssue): string {
+  if (!DEFAULT_MESSAGE.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.message.startsWith('Invalid input')
+        ? (TYPE_NAMES[issue.expected] ?? issue.expected)
+        : issue.message;
+    case 'invalid_value':
+      return `以下之一：${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
+    case 'unrecognized_keys':
+      return `不应有的字段：${issue.keys.join('、')}（可能拼写有误）`;
+    case 'too_small':
+    case 'too_big':
+      return `范围内的值（${issue.message}）`;
+    default:
+      return issue.message;
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字（字符串）',
+  number: '数字',
+  int: '整数',
+  object: '对象 {…}',
+  array: '列表 […]',
+  boolean: 'true 或 false',
+  null: 'null',
+};
+
+function problem(
+  path: readonly PathSegment[],
+  value: unknown,
+  expected: string,
+  root?: RawDocument,
+): FileProblem {
+  return {
+    path: formatPath(path),
+    where: describePath(path, root),
+    found: value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value),
+    expected,
+  };
+}
+
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out === '' ? '（整个文件）' : out;
+}
+
+const TABLE_LABELS: Record<string, string> = {
+  t2: '表2',
+  t3: '表3',
+  t5: '表5',
+  t6: '表6',
+  t7: '表7',
+  t8: '表8',
+  t9: '表9',
+  t10: '表10',
+  t11: '表11',
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  functionCode: '科目编码',
+  name: '名称',
+  generalBudget: '一般公共预算',
+  governmentFund: '政府性基金预算',
+  stateCapital: '国有资本经营预算',
+  specialAccount: '财政专户管理资金',
+  unitFunds: '单位资金',
+  carryOver: '上年结转',
+  basic: '基本支出',
+  project: '项目支出',
+  amount: '金额',
+  personnel: '人员经费',
+  public: '公用经费',
+  departmentCode: '部门经济科目',
+  governmentCode: '政府经济科目',
+  unitId: '单位',
+  current: '本年预算',
+  declaration: '绩效目标申报表',
+  category: '项目类别',
+  type: '单位类型',
+  year: '年度',
+  formatVersion: '格式版本',
+  department: '部门',
+  units: '单位列表',
+  projects: '项目列表',
+  narrative: '情况说明',
+  tables: '报表',
+};
+
+/** `tables.t2.rows[3].generalBudget` → `表2 第4行（2010301）一般公共预算`. */
+export function describePath(path: readonly PathSegment[], root?: unknown): string {
+  const parts: string[] = [];
+  let node: unknown = root;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const parent = path[i - 1];
+    node =
+      node !== null && typeof node === 'object'
+        ? (node as Record<PropertyKey, unknown>)[segment as PropertyKey]
+        : undefined;
+    if (typeof segment === 'number') {
+      const noun = parent === 'units' ? '个单位' : parent === 'projects' ? '个项目' : '行';
+      parts.push(`第${segment + 1}${noun}${rowLabel(node)}`);
+    } else if (parent === 'tables' && typeof segment === 'string' && segment in TABLE_LABELS) {
+      parts.push(TABLE_LABELS[segment] ?? segment);
+    } else if (segment === 'rows' || segment === 'incomeRows') {
+      if (segment === 'incomeRows') parts.push('收入部分');
+    } else {
+      parts.push(FIELD_LABELS[String(segment)] ?? String(segment));
+    }
+  }
+  return parts.join(' ') || '整个文件';
+}
+
+function rowLabel(row: unknown): string {
+  if (row === null || typeof row !== 'object') return '';
+  const record = row as Record<string, unknown>;
+  // Units and projects are known by name, table rows by their code.
+  const key =
+    'id' in record
+      ? record.name
+      : (record.functionCode ?? record.departmentCode ?? record.item ?? record.unitId);
+  return typeof key === 'string' && key !== '' ? `（${key}）` : '';
+}
