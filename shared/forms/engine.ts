@@ -1,0 +1,251 @@
+/**
+ * Evaluates form definitions against a document. A document's forms are computed once and kept for as
+ * long as the document object lives (documents are immutable: an edit makes a new one), so the grid,
+ * the checker and the exporters can all ask for any cell without recomputing.
+ */
+import { catalogFor } from '../catalogs';
+import { getInput, type InputRef } from '../document/inputs';
+import type { BudgetDocument } from '../document/schema';
+import { Decimal, isBlank, toDecimal } from '../money';
+import { FORM_DEFINITIONS } from './definitions';
+import {
+  cellKey,
+  FORM_IDS,
+  type CellRef,
+  type ColumnDef,
+  type Expr,
+  type FormCell,
+  type FormContext,
+  type FormGrid,
+  type FormId,
+  type FormRow,
+  type HeaderCell,
+  type PanelSpec,
+  type RowKind,
+  type RowSpec,
+} from './types';
+
+/** Wider than this many character cells, a table prints on landscape A4. */
+const PORTRAIT_WIDTH_LIMIT = 96;
+
+interface BuiltForm {
+  readonly panels: readonly PanelSpec[];
+  readonly rows: ReadonlyMap<string, RowSpec>;
+}
+
+/** The computed forms of one document. */
+export class FormEvaluator {
+  private readonly built = new Map<FormId, BuiltForm>();
+  private readonly values = new Map<string, Decimal | null>();
+  private readonly evaluating = new Set<string>();
+  private readonly grids = new Map<FormId, FormGrid>();
+  readonly context: FormContext;
+
+  constructor(readonly doc: BudgetDocument) {
+    this.context = { doc, catalog: catalogFor(doc.year) };
+  }
+
+  /** The spec of a form: its panels and rows before evaluation. */
+  form(id: FormId): BuiltForm {
+    let form = this.built.get(id);
+    if (!form) {
+      const panels = FORM_DEFINITIONS[id].panels(this.context);
+      const rows = new Map<string, RowSpec>();
+      for (const panel of panels) {
+        for (const row of [...panel.body, ...panel.footer]) if (row) rows.set(row.key, row);
+      }
+      form = { panels, rows };
+      this.built.set(id, form);
+    }
+    return form;
+  }
+
+  /** The value of any amount cell; blank (null) for a cell that does not exist. */
+  value(ref: CellRef): Decimal | null {
+    const key = cellKey(ref);
+    if (this.values.has(key)) return this.values.get(key) ?? null;
+    const spec = this.form(ref.form).rows.get(ref.row)?.cells[ref.column];
+    if (!spec || !('expr' in spec)) return null;
+    if (this.evaluating.has(key)) throw new Error(`表格公式循环引用：${key}`);
+    this.evaluating.add(key);
+    const result = this.evaluate(spec.expr);
+    this.evaluating.delete(key);
+    this.values.set(key, result);
+    return result;
+  }
+
+  evaluate(expr: Expr): Decimal | null {
+    switch (expr.op) {
+      case 'blank':
+        return null;
+      case 'input': {
+        const stored = getInput(this.doc, expr.input);
+        return isBlank(stored) ? null : toDecimal(stored);
+      }
+      case 'cell':
+        return this.value(expr.cell);
+      case 'sum': {
+        let total: Decimal | null = null;
+        for (const term of expr.terms) {
+          const value = this.evaluate(term);
+          if (value) total = total ? total.plus(value) : value;
+        }
+        return total;
+      }
+      case 'minus': {
+        const left = this.evaluate(expr.left);
+        const right = this.evaluate(expr.right);
+        if (!right) return left;
+        return (left ?? new Decimal(0)).minus(right);
+      }
+    }
+  }
+
+  grid(id: FormId): FormGrid {
+    let grid = this.grids.get(id);
+    if (!grid) {
+      grid = this.buildGrid(id);
+      this.grids.set(id, grid);
+    }
+    return grid;
+  }
+
+  private buildGrid(id: FormId): FormGrid {
+    const definition = FORM_DEFINITIONS[id];
+    const { doc } = this;
+    const { panels } = this.form(id);
+    const columns = panels.flatMap((panel) => panel.columns).map((c) => withYear(c, doc.year));
+    const header = layoutHeader(columns);
+    const rows = zipPanels(panels).map((line) => this.formRow(id, panels, line));
+    const empty = rows.every((row) => row.cells.every((c) => c.type !== 'amount' || c.value === null));
+    const width = columns.reduce((total, column) => total + column.width, 0);
+    const emptyNote =
+      definition.emptyFund === null
+        ? ''
+        : (doc.emptyTableNotes[id as keyof typeof doc.emptyTableNotes] ?? '');
+    return {
+      id,
+      number: definition.number,
+      title: formTitle(doc, id),
+      unit: `单位：${definition.unit}`,
+      orientation: width > PORTRAIT_WIDTH_LIMIT ? 'landscape' : 'portrait',
+      columns,
+      header: header.cells,
+      headerRowCount: header.rowCount,
+      rows,
+      remark: `备注：${fillYear(definition.remark, doc.year)}`,
+      empty,
+      emptyNote,
+      suggestedEmptyNote:
+        definition.emptyFund === null ? null : `本部门${doc.year}年无${definition.emptyFund}，故本表为空表。`,
+    };
+  }
+
+  private formRow(id: FormId, panels: readonly PanelSpec[], line: readonly (RowSpec | null)[]): FormRow {
+    const cells: FormCell[] = [];
+    const kinds: RowKind[] = [];
+    panels.forEach((panel, p) => {
+      const row = line[p] ?? null;
+      kinds.push(row ? row.kind : 'filler');
+      for (const column of panel.columns) {
+        const spec = row?.cells[column.key];
+        if (!row || !spec) {
+          cells.push({ type: 'text', text: '' });
+        } else if ('text' in spec) {
+          cells.push({ type: 'text', text: spec.text });
+        } else {
+          const ref: CellRef = { form: id, row: row.key, column: column.key };
+          const input: InputRef | null = spec.expr.op === 'input' ? spec.expr.input : null;
+          cells.push({ type: 'amount', ref, value: this.value(ref), input });
+        }
+      }
+    });
+    return { key: line.map((row) => row?.key ?? '').join('|'), kinds, cells };
+  }
+}
+
+const evaluators = new WeakMap<BudgetDocument, FormEvaluator>();
+
+/** The evaluator of a document, made once per document object. */
+export function formsOf(doc: BudgetDocument): FormEvaluator {
+  let evaluator = evaluators.get(doc);
+  if (!evaluator) {
+    evaluator = new FormEvaluator(doc);
+    evaluators.set(doc, evaluator);
+  }
+  return evaluator;
+}
+
+/** One form of a document, fully computed. */
+export function computeForm(doc: BudgetDocument, id: FormId): FormGrid {
+  return formsOf(doc).grid(id);
+}
+
+export function computeAllForms(doc: BudgetDocument): readonly FormGrid[] {
+  return FORM_IDS.map((id) => computeForm(doc, id));
+}
+
+/** `新绛县人民政府办公室2024年预算收支总表`. */
+export function formTitle(doc: BudgetDocument, id: FormId): string {
+  return `${doc.department.name}${doc.year}年${FORM_DEFINITIONS[id].titleSuffix}`;
+}
+
+function fillYear(template: string, year: number): string {
+  return template.replaceAll('{year}', String(year));
+}
+
+function withYear(column: ColumnDef, year: number): ColumnDef {
+  return { ...column, header: column.header.map((label) => fillYear(label, year)) };
+}
+
+/**
+ * Lines of a table: one panel's rows as they are; two panels side by side, bodies from the top (the
+ * shorter padded), footers aligned at the bottom.
+ */
+function zipPanels(panels: readonly PanelSpec[]): (RowSpec | null)[][] {
+  const bodyLength = Math.max(...panels.map((p) => p.body.length));
+  const footerLength = Math.max(...panels.map((p) => p.footer.length));
+  const lines: (RowSpec | null)[][] = [];
+  for (let i = 0; i < bodyLength; i++) lines.push(panels.map((p) => p.body[i] ?? null));
+  for (let i = 0; i < footerLength; i++) lines.push(panels.map((p) => p.footer[i] ?? null));
+  return lines.filter((line) => line.some((row) => row !== null));
+}
+
+/**
+ * The header rows with their merges, from each column's label path: a label spans the neighbouring
+ * columns that share it (and its parents), and a column's last label spans down to the bottom row.
+ */
+export function layoutHeader(columns: readonly ColumnDef[]): { cells: HeaderCell[]; rowCount: number } {
+  const rowCount = Math.max(...columns.map((c) => c.header.length));
+  const cells: HeaderCell[] = [];
+  for (let level = 0; level < rowCount; level++) {
+    let column = 0;
+    while (column < columns.length) {
+      const path = (columns[column] as ColumnDef).header;
+      if (level >= path.length) {
+        column++;
+        continue;
+      }
+      const isLeaf = level === path.length - 1;
+      let colSpan = 1;
+      if (!isLeaf) {
+        while (column + colSpan < columns.length) {
+          const next = (columns[column + colSpan] as ColumnDef).header;
+          const shares =
+            next.length - 1 > level && path.slice(0, level + 1).every((label, i) => next[i] === label);
+          if (!shares) break;
+          colSpan++;
+        }
+      }
+      cells.push({
+        label: path[level] ?? '',
+        row: level,
+        column,
+        rowSpan: isLeaf ? rowCount - level : 1,
+        colSpan,
+      });
+      column += colSpan;
+    }
+  }
+  return { cells, rowCount };
+}

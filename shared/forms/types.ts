@@ -1,0 +1,157 @@
+/**
+ * The thirteen forms as data. A form definition says what the table looks like (title, unit, header,
+ * columns, 备注, the fund an empty-table note names) and how its rows come from the document; every
+ * amount cell is either an input (typed, a place in the document) or an expression over other cells
+ * and inputs. The grid, the PDF, the Excel workbook and the checker all read the same computed form.
+ */
+import type { Decimal } from '../money';
+import type { Catalog } from '../catalogs';
+import type { BudgetDocument } from '../document/schema';
+import type { InputRef } from '../document/inputs';
+
+export const FORM_IDS = [
+  'T1',
+  'T2',
+  'T3',
+  'T4',
+  'T5',
+  'T6',
+  'T7',
+  'T8',
+  'T9',
+  'T10',
+  'T11',
+  'T12',
+  'T13',
+] as const;
+export type FormId = (typeof FORM_IDS)[number];
+
+export function isFormId(value: string): value is FormId {
+  return (FORM_IDS as readonly string[]).includes(value);
+}
+
+/** A cell of a form: the form, the row key, the column key (what findings point at). */
+export interface CellRef {
+  readonly form: FormId;
+  readonly row: string;
+  readonly column: string;
+}
+
+export function cellKey(ref: CellRef): string {
+  return `${ref.form}/${ref.row}/${ref.column}`;
+}
+
+/**
+ * How a computed amount is obtained. Blank stays blank: an expression over only blank cells is blank,
+ * and blank counts as zero wherever something is not blank.
+ */
+export type Expr =
+  | { readonly op: 'input'; readonly input: InputRef }
+  | { readonly op: 'cell'; readonly cell: CellRef }
+  | { readonly op: 'sum'; readonly terms: readonly Expr[] }
+  | { readonly op: 'minus'; readonly left: Expr; readonly right: Expr }
+  | { readonly op: 'blank' };
+
+export type ColumnKind = 'code' | 'text' | 'amount';
+
+export interface ColumnDef {
+  readonly key: string;
+  /** Header labels from the top row down to this column; `{year}` is replaced by the budget year. */
+  readonly header: readonly string[];
+  readonly kind: ColumnKind;
+  /** Width in character cells (a Chinese character is two), for the grid, PDF and workbook. */
+  readonly width: number;
+}
+
+/**
+ * class / section / item: 功能 类 / 款 / 项 (or 经济 类 / 款 in 表6); total: a 合计 row; line: a fixed
+ * line of a summary table; heading: a label line without amounts; filler: padding on one side of a
+ * side-by-side table.
+ */
+export type RowKind = 'class' | 'section' | 'item' | 'total' | 'line' | 'heading' | 'filler';
+
+/** A cell before evaluation. */
+export type CellSpec = { readonly text: string } | { readonly expr: Expr };
+
+export interface RowSpec {
+  readonly key: string;
+  readonly kind: RowKind;
+  readonly cells: Readonly<Record<string, CellSpec>>;
+}
+
+/** One side of a table: its columns and rows (side-by-side tables such as 表1 have two panels). */
+export interface PanelSpec {
+  readonly columns: readonly ColumnDef[];
+  /** Rows at the top of the panel. */
+  readonly body: readonly RowSpec[];
+  /** Rows aligned at the bottom with the other panel's footer; null pads a line. */
+  readonly footer: readonly (RowSpec | null)[];
+}
+
+export interface FormContext {
+  readonly doc: BudgetDocument;
+  readonly catalog: Catalog;
+}
+
+export interface FormDefinition {
+  readonly id: FormId;
+  readonly number: number;
+  /** The title after `{部门}{年度}年`, e.g. 预算收支总表. */
+  readonly titleSuffix: string;
+  readonly unit: '万元';
+  /** The 备注 line printed under the table. */
+  readonly remark: string;
+  /** What an empty-table note names for this table, e.g. 政府性基金预算收入; null: never empty. */
+  readonly emptyFund: string | null;
+  readonly panels: (ctx: FormContext) => readonly PanelSpec[];
+}
+
+/** An evaluated cell. */
+export type FormCell =
+  | { readonly type: 'text'; readonly text: string }
+  | {
+      readonly type: 'amount';
+      readonly ref: CellRef;
+      /** null: blank. */
+      readonly value: Decimal | null;
+      /** Where the accountant types this amount; null for a computed cell. */
+      readonly input: InputRef | null;
+    };
+
+export interface FormRow {
+  /** Unique in the form; in side-by-side tables it joins both panels' row keys. */
+  readonly key: string;
+  /** The kind of each panel's row, left to right. */
+  readonly kinds: readonly RowKind[];
+  /** One cell per column of the form, in column order. */
+  readonly cells: readonly FormCell[];
+}
+
+export interface HeaderCell {
+  readonly label: string;
+  readonly row: number;
+  readonly column: number;
+  readonly rowSpan: number;
+  readonly colSpan: number;
+}
+
+/** A form computed for a document: everything needed to show, print or check it. */
+export interface FormGrid {
+  readonly id: FormId;
+  readonly number: number;
+  readonly title: string;
+  readonly unit: string;
+  readonly orientation: 'portrait' | 'landscape';
+  readonly columns: readonly ColumnDef[];
+  /** Header rows with their merges; every column position is covered by exactly one header cell. */
+  readonly header: readonly HeaderCell[];
+  readonly headerRowCount: number;
+  readonly rows: readonly FormRow[];
+  readonly remark: string;
+  /** True when no amount cell has a value. */
+  readonly empty: boolean;
+  /** The empty-table note the document gives for this table ('' when none). */
+  readonly emptyNote: string;
+  /** The note the app suggests for this table when it is empty. */
+  readonly suggestedEmptyNote: string | null;
+}
