@@ -1,0 +1,162 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseFormId, runCli } from '../../src-main/cli/commands';
+import type { BudgetDocument } from '../../shared/document/schema';
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'budget-cli-'));
+});
+
+describe('new', () => {
+  it('writes the sample, and refuses to overwrite it', async () => {
+    const file = join(dir, 's.json');
+    expect(await cli('new', '--sample', '-o', file)).toMatchObject({ code: 0 });
+    const before = await readFile(file, 'utf8');
+    expect(JSON.parse(before)).toMatchObject({ year: 2024, department: { name: '新绛县人民政府办公室' } });
+    const again = await cli('new', '--sample', '-o', file);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('已存在');
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect((await cli('new', '--sample', '-o', file, '--force')).code).toBe(0);
+  });
+
+  it('writes an empty document for a department and year', async () => {
+    const file = join(dir, 'e.json');
+    expect((await cli('new', '-o', file, '--name', '新绛县教育局', '--year', '2025')).code).toBe(0);
+    const doc = JSON.parse(await readFile(file, 'utf8')) as { year: number; department: { name: string } };
+    expect([doc.year, doc.department.name]).toEqual([2025, '新绛县教育局']);
+    const table = await cli('table', file, 'T3');
+    expect(table.out).toContain('新绛县教育局2025年预算支出总表');
+  });
+
+  it('explains what is missing', async () => {
+    expect(await cli('new', '-o', join(dir, 'x.json'), '--name', '局')).toMatchObject({ code: 2 });
+    expect((await cli('new', '-o', join(dir, 'x.json'), '--name', '局', '--year', '24')).err).toContain(
+      '四位数字',
+    );
+    expect((await cli('new', '--sample')).err).toContain('-o');
+    expect((await cli('new', '--sample', '-o', join(dir, 'x.json'), '--bogus')).code).toBe(2);
+  });
+});
+
+describe('table', () => {
+  let file: string;
+  beforeEach(async () => {
+    file = join(dir, 's.json');
+    await cli('new', '--sample', '-o', file);
+  });
+
+  it('prints 表1 as CSV with all 30 类 and 收入总计 = 支出总计 = 621.43', async () => {
+    const { code, out } = await cli('table', file, 'T1', '--csv');
+    expect(code).toBe(0);
+    const lines = out.trimEnd().split('\r\n');
+    expect(lines.filter((l) => /^[^,]*,[^,]*,[一二三四五六七八九十]+、/.test(l))).toHaveLength(30);
+    expect(lines).toContain('收入总计,621.43,支出总计,621.43,621.43,');
+  });
+
+  it('prints every table, the empty ones with their notes', async () => {
+    for (let n = 1; n <= 13; n++) {
+      const { code, out } = await cli('table', file, `T${n}`);
+      expect(code, `T${n}`).toBe(0);
+      expect(out).toContain('单位：万元');
+      expect(out).toContain('备注：');
+    }
+    expect((await cli('table', file, 'T8')).out).toContain(
+      '说明：本部门2024年无政府性基金预算支出，故本表为空表。',
+    );
+    const t6 = (await cli('table', file, '表6')).out;
+    expect(t6).toMatch(/合计\s+\|.*\|\s+481\.68 \|\s+451\.27 \|\s+30\.41/);
+  });
+
+  it('accepts T3, t3, 3 and 表3, and refuses T14', () => {
+    expect(['T3', 't3', '3', '表3'].map(parseFormId)).toEqual(['T3', 'T3', 'T3', 'T3']);
+    expect(() => parseFormId('T14')).toThrow('没有表“T14”');
+  });
+
+  it('reports a file that is not there', async () => {
+    const { code, err } = await cli('table', join(dir, 'missing.json'), 'T1');
+    expect(code).toBe(2);
+    expect(err).toContain('文件不存在');
+  });
+});
+
+describe('validate', () => {
+  /** The sample file with one change made to its JSON (which may make it invalid). */
+  async function sampleWith(change: (raw: BudgetDocument) => void): Promise<string> {
+    const file = join(dir, 'v.json');
+    await cli('new', '--sample', '-o', file, '--force');
+    const raw = JSON.parse(await readFile(file, 'utf8')) as BudgetDocument;
+    change(raw);
+    await writeFile(file, JSON.stringify(raw));
+    return file;
+  }
+
+  it('passes the sample', async () => {
+    const file = await sampleWith(() => undefined);
+    const result = await cli('validate', file);
+    expect(result).toMatchObject({ code: 0, err: '' });
+    expect(result.out).toContain('格式正确');
+  });
+
+  it('names a non-numeric amount', async () => {
+    const file = await sampleWith((raw) => {
+      const row = raw.tables.t6.rows[0];
+      if (row) row.personnel = '一百';
+    });
+    const { code, err } = await cli('validate', file);
+    expect(code).toBe(1);
+    expect(err).toContain('表6 第1行（30101） 人员经费（tables.t6.rows[0].personnel）');
+    expect(err).toContain('内容："一百"');
+    expect(err).toContain('应为：应为金额');
+  });
+
+  it('names a missing field', async () => {
+    const file = await sampleWith((raw) => Reflect.deleteProperty(raw.narrative.procurement, 'goods'));
+    const { code, err } = await cli('validate', file);
+    expect(code).toBe(1);
+    expect(err).toContain('narrative.procurement.goods');
+    expect(err).toContain('内容：（缺失）');
+  });
+
+  it('refuses a future format version', async () => {
+    const file = await sampleWith((raw) => Reflect.set(raw, 'formatVersion', 99));
+    const { code, err } = await cli('validate', file);
+    expect(code).toBe(1);
+    expect(err).toContain('formatVersion');
+    expect(err).toContain('请升级');
+  });
+
+  it('warns about a code that is not in the catalog, without refusing the file', async () => {
+    const file = await sampleWith((raw) =>
+      raw.tables.t8.rows.push({ functionCode: '2999999', name: '自定义', basic: '1', project: '' }),
+    );
+    const { code, out } = await cli('validate', file);
+    expect(code).toBe(0);
+    expect(out).toContain('提示：表8 科目 2999999“自定义”不在2024年支出功能分类中');
+  });
+});
+
+describe('npm run cli', () => {
+  it('runs from source without a build step', async () => {
+    const file = join(dir, 's.json');
+    const run = promisify(execFile);
+    const root = join(import.meta.dirname, '..', '..');
+    await run('npm', ['run', '--silent', 'cli', '--', 'new', '--sample', '-o', file], { cwd: root });
+    const { stdout } = await run('npm', ['run', '--silent', 'cli', '--', 'table', file, 'T3', '--csv'], {
+      cwd: root,
+    });
+    expect(stdout.split('\r\n')).toContain('合计,,621.43,481.68,139.75');
+  }, 60_000);
+});
