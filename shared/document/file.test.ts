@@ -43,7 +43,7 @@ describe('the document file', () => {
       path: 'tables.t2.rows[3].generalBudget',
       where: '报表 表2 第4行（2010399） 一般公共预算',
       found: '35元',
-      expected: '应为金额：数字（如 123.45）或空字符串',
+      expected: '金额：数字（如 123.45）或空字符串',
     });
   });
 
@@ -51,7 +51,7 @@ describe('the document file', () => {
     const raw = sampleJson();
     delete (raw.department as Raw).name;
     expect(problemsOf(load(raw))).toEqual([
-      { path: 'department.name', where: '部门 名称', found: '', expected: '缺少此字段（应为文字）' },
+      { path: 'department.name', where: '部门 名称', found: '', expected: '缺少此字段（文字）' },
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('the document file', () => {
       ['units[1].type', '企业'],
       ['units[1]', JSON.stringify({ id: 'u2', name: '新绛县金融服务中心', type: '企业', colour: 'red' })],
     ]);
-    expect(problems[0]?.expected).toBe('应为 行政、参公事业 或 事业');
+    expect(problems[0]?.expected).toBe('行政、参公事业 或 事业');
     expect(problems[1]?.expected).toContain('colour');
   });
 

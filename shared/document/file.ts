@@ -78,7 +78,7 @@ type PathSegment = PropertyKey;
 
 function issueProblem(issue: z.core.$ZodIssue, root: RawDocument): FileProblem {
   const path = issue.path;
-  const missing = issue.input === undefined && issue.code === 'invalid_type';
+  const missing = issue.input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom';
   const expected = missing ? `缺少此字段（${expectedOf(issue)}）` : expectedOf(issue);
   return problem(path, missing ? undefined : issue.input, expected, root);
 }

@@ -14,13 +14,13 @@ export const FILE_FORMAT = 'budget-assistant/document';
 export const CURRENT_FORMAT_VERSION = 1;
 
 const amount = z.string().refine((value) => value === '' || AMOUNT_PATTERN.test(value), {
-  error: '应为金额：数字（如 123.45）或空字符串',
+  error: '金额：数字（如 123.45）或空字符串',
 });
-const text = z.string({ error: '应为文字' });
-const itemFunctionCode = z.string().regex(/^\d{7}$/, { error: '应为 7 位功能分类“项”级科目编码' });
-const economicCode = z.string().regex(/^\d{5}$/, { error: '应为 5 位经济分类“款”级科目编码' });
-const id = z.string().min(1, { error: '不能为空' });
-const count = z.string().regex(/^\d*$/, { error: '应为整数或空' });
+const text = z.string({ error: '文字' });
+const itemFunctionCode = z.string().regex(/^\d{7}$/, { error: '7 位功能分类“项”级科目编码' });
+const economicCode = z.string().regex(/^\d{5}$/, { error: '5 位经济分类“款”级科目编码' });
+const id = z.string().min(1, { error: '非空的编号' });
+const count = z.string().regex(/^\d*$/, { error: '整数（如 44）或空字符串' });
 
 export const UNIT_TYPES = ['行政', '参公事业', '事业'] as const;
 export const PROJECT_CATEGORIES = ['其他运转类', '特定目标类'] as const;
@@ -108,7 +108,7 @@ const tables = z.strictObject({
 const unit = z.strictObject({
   id,
   name: text,
-  type: z.enum(UNIT_TYPES, { error: '应为 行政、参公事业 或 事业' }),
+  type: z.enum(UNIT_TYPES, { error: '行政、参公事业 或 事业' }),
 });
 
 export const INDICATOR_LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标'] as const;
@@ -170,7 +170,7 @@ const project = z.strictObject({
   id,
   name: text,
   unitId: id,
-  category: z.enum(PROJECT_CATEGORIES, { error: '应为 其他运转类 或 特定目标类' }),
+  category: z.enum(PROJECT_CATEGORIES, { error: '其他运转类 或 特定目标类' }),
   functionCode: z.union([itemFunctionCode, z.literal('')]),
   /** 表12 (本年预算) by source; null when the project is not in this year's budget. */
   current: z.strictObject(incomeAmounts).nullable(),

@@ -119,7 +119,7 @@ describe('validate', () => {
     expect(code).toBe(1);
     expect(err).toContain('表6 第1行（30101） 人员经费（tables.t6.rows[0].personnel）');
     expect(err).toContain('内容："一百"');
-    expect(err).toContain('应为：应为金额');
+    expect(err).toContain('应为：金额：数字');
   });
 
   it('names a missing field', async () => {
