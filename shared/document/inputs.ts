@@ -112,7 +112,21 @@ export function inputRows(
 
 /** The stored amount ('' for blank); undefined when the row does not exist. */
 export function getInput(doc: BudgetDocument, ref: InputRef): Amount | undefined {
-  return inputRows(doc, ref.collection).get(ref.key)?.[ref.field];
+  const stored = inputRows(doc, ref.collection).get(ref.key)?.[ref.field];
+  // 表10's four items are always there, stored or not.
+  if (
+    stored === undefined &&
+    ref.collection === 't10' &&
+    isThreePublicItem(ref.key) &&
+    isInputField('t10', ref.field)
+  ) {
+    return '';
+  }
+  return stored;
+}
+
+function isThreePublicItem(key: string): boolean {
+  return (THREE_PUBLIC_ITEMS as readonly string[]).includes(key);
 }
 
 export class InputError extends Error {}

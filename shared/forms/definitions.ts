@@ -420,6 +420,8 @@ const T7: FormDefinition = {
   unit: '万元',
   remark: '该表反映各部门纳入预算管理的政府性基金预算收入情况（不含上年结转），按功能科目“项”级填列。',
   emptyFund: '政府性基金预算收入',
+  changesRows: (doc, input) =>
+    doc.tables.t7.source === 'table2' && input.collection === 't2' && input.field === 'governmentFund',
   panels: ({ doc, catalog }) => {
     // By default 表7 is 表2's 政府性基金预算 column; a department may type its own rows instead.
     const fromTable2 = doc.tables.t7.source === 'table2';

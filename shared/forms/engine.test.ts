@@ -4,7 +4,7 @@ import { setInput, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
 import { formatPlain } from '../money';
 import { sampleDocument } from '../sample/sample2024';
-import { computeForm, formsOf, layoutHeader } from './engine';
+import { computeForm, FormEvaluator, formsOf, layoutHeader } from './engine';
 import { cellText, renderCsv } from './render';
 import { FORM_IDS, type FormGrid, type FormId } from './types';
 
@@ -486,5 +486,68 @@ describe('every form', () => {
       '子@1,3 1x1',
       '一@2,3 1x1',
     ]);
+  });
+});
+
+describe('advance: re-computing after one typed amount changed', () => {
+  /** Every amount cell of every form, as printed. */
+  function everything(evaluator: FormEvaluator): string[] {
+    return FORM_IDS.flatMap((id) => evaluator.grid(id).rows.flatMap((row) => row.cells.map(cellText)));
+  }
+
+  it('gives the same values as computing the new document from scratch, for every typed cell', () => {
+    const inputs = FORM_IDS.flatMap((id) =>
+      computeForm(sample, id).rows.flatMap((r) =>
+        r.cells.flatMap((c) => (c.type === 'amount' && c.input ? [c.input] : [])),
+      ),
+    );
+    let live = formsOf(sampleDocument());
+    everything(live);
+    for (const [i, input] of inputs.entries()) {
+      const next = setInput(live.doc, input, String(i + 0.25));
+      const stale = live.advance(next, input);
+      const where = `${input.collection}/${input.key}/${input.field}`;
+      if (stale === null) {
+        // Only 表2's 政府性基金预算 column changes rows (those of 表7).
+        expect([input.collection, input.field], where).toEqual(['t2', 'governmentFund']);
+        live = formsOf(next);
+      }
+      expect(everything(live), where).toEqual(everything(new FormEvaluator(next)));
+      expect(formsOf(next)).toBe(live);
+    }
+  });
+
+  it('names the cells that changed: the input’s own cell and every total above it', () => {
+    const live = formsOf(sampleDocument());
+    const input = { collection: 't3', key: '2101101', field: 'basic' } as const;
+    const stale = live.advance(setInput(live.doc, input, '11'), input);
+    expect([...(stale ?? [])].sort()).toEqual(
+      [
+        'T1/expenditure:210/current',
+        'T1/expenditure:210/total',
+        'T1/expenditure:subtotal/current',
+        'T1/expenditure:subtotal/total',
+        'T1/expenditure:total/current',
+        'T1/expenditure:total/total',
+        'T3/2101101/basic',
+        'T3/2101101/total',
+        'T3/21011/basic',
+        'T3/21011/total',
+        'T3/210/basic',
+        'T3/210/total',
+        'T3/total/basic',
+        'T3/total/total',
+      ].sort(),
+    );
+    expect(shown(live.doc, 'T1', 'expenditure:total', 'total')).toBe('621.47');
+  });
+
+  it('refuses a change that adds rows: a new row, a project entering 表13, 表7 following 表2', () => {
+    const live = formsOf(sampleDocument());
+    const carry = { collection: 't13', key: 'p01', field: 'generalBudget' } as const;
+    expect(live.advance(setInput(live.doc, carry, '1'), carry)).toBe(null);
+    const fund = { collection: 't2', key: '2010301', field: 'governmentFund' } as const;
+    expect(live.advance(setInput(live.doc, fund, '1'), fund)).toBe(null);
+    expect(formsOf(live.doc)).toBe(live);
   });
 });

@@ -4,7 +4,7 @@
  * the checker and the exporters can all ask for any cell without recomputing.
  */
 import { catalogFor } from '../catalogs';
-import { getInput, type InputRef } from '../document/inputs';
+import { getInput, inputKey, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
 import { Decimal, isBlank, toDecimal } from '../money';
 import { FORM_DEFINITIONS } from './definitions';
@@ -28,28 +28,120 @@ import {
 /** Wider than this many character cells, a table prints on landscape A4. */
 const PORTRAIT_WIDTH_LIMIT = 96;
 
-interface BuiltForm {
+export interface BuiltForm {
   readonly panels: readonly PanelSpec[];
   readonly rows: ReadonlyMap<string, RowSpec>;
 }
 
-/** The computed forms of one document. */
+/**
+ * The computed forms of one document. Values are computed on demand and kept. `advance` moves the
+ * evaluator to the next version of the document after one typed amount changed, dropping only the values
+ * that depend on it — so a one-cell edit re-computes a few cells, not the whole budget.
+ */
 export class FormEvaluator {
-  private readonly built = new Map<FormId, BuiltForm>();
+  private built = new Map<FormId, BuiltForm>();
   private readonly values = new Map<string, Decimal | null>();
   private readonly evaluating = new Set<string>();
   private readonly grids = new Map<FormId, FormGrid>();
-  readonly context: FormContext;
+  /** Who reads what: a cell key or `in:` + input key → the keys of the cells whose expression names it. */
+  private readers: Map<string, string[]> | null = null;
+  private current: BudgetDocument;
+  private ctx: FormContext;
 
-  constructor(readonly doc: BudgetDocument) {
-    this.context = { doc, catalog: catalogFor(doc.year) };
+  constructor(doc: BudgetDocument) {
+    this.current = doc;
+    this.ctx = { doc, catalog: catalogFor(doc.year) };
+  }
+
+  get doc(): BudgetDocument {
+    return this.current;
+  }
+
+  get context(): FormContext {
+    return this.ctx;
+  }
+
+  /**
+   * Moves to `next`, which must differ from the current document in the one input `changed` only.
+   * Returns the keys of the cells whose values changed with it (they will be recomputed on demand),
+   * or null when the change alters the forms' rows (a row appears or goes): then use a new evaluator.
+   */
+  advance(next: BudgetDocument, changed: InputRef): ReadonlySet<string> | null {
+    if (getInput(this.current, changed) === undefined || getInput(next, changed) === undefined) return null;
+    if (FORM_IDS.some((id) => FORM_DEFINITIONS[id].changesRows?.(this.current, changed) === true))
+      return null;
+    const readers = this.readerIndex();
+    const stale = new Set<string>();
+    const queue = [INPUT_PREFIX + inputKey(changed)];
+    for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+      for (const reader of readers.get(key) ?? []) {
+        if (stale.has(reader)) continue;
+        stale.add(reader);
+        queue.push(reader);
+      }
+    }
+    for (const key of stale) {
+      this.values.delete(key);
+      this.grids.delete(key.slice(0, key.indexOf('/')) as FormId);
+    }
+    evaluators.delete(this.current);
+    this.current = next;
+    this.ctx = { ...this.ctx, doc: next };
+    evaluators.set(next, this);
+    return stale;
+  }
+
+  /**
+   * Moves to `next`, which must differ from the current document only where no amount and no row of a
+   * form depends on it (texts, notes, declarations). Values are kept; grids are redrawn (titles, notes).
+   */
+  rebase(next: BudgetDocument): void {
+    evaluators.delete(this.current);
+    this.current = next;
+    this.ctx = { ...this.ctx, doc: next };
+    this.grids.clear();
+    evaluators.set(next, this);
+  }
+
+  /** A cell in words, for messages: `表3 2101101 行政单位医疗 合计`. */
+  describe(ref: CellRef): string {
+    const form = FORM_DEFINITIONS[ref.form];
+    const built = this.form(ref.form);
+    const row = built.rows.get(ref.row);
+    const column = built.panels.flatMap((p) => p.columns).find((c) => c.key === ref.column);
+    const columnLabel = fillYear(column?.header.at(-1) ?? ref.column, this.current.year);
+    return `表${form.number} ${row ? rowLabel(row) : ref.row} ${columnLabel}`;
+  }
+
+  /** Builds (once) the index of which cells read which cells and inputs, over all thirteen forms. */
+  private readerIndex(): Map<string, string[]> {
+    if (this.readers) return this.readers;
+    const readers = new Map<string, string[]>();
+    const add = (read: string, reader: string) => {
+      const list = readers.get(read);
+      if (list) list.push(reader);
+      else readers.set(read, [reader]);
+    };
+    for (const id of FORM_IDS) {
+      for (const row of this.form(id).rows.values()) {
+        for (const [column, spec] of Object.entries(row.cells)) {
+          if (!('expr' in spec)) continue;
+          const reader = cellKey({ form: id, row: row.key, column });
+          const refs = directReads(spec.expr);
+          for (const cell of refs.cells) add(cellKey(cell), reader);
+          for (const input of refs.inputs) add(INPUT_PREFIX + inputKey(input), reader);
+        }
+      }
+    }
+    this.readers = readers;
+    return readers;
   }
 
   /** The spec of a form: its panels and rows before evaluation. */
   form(id: FormId): BuiltForm {
     let form = this.built.get(id);
     if (!form) {
-      const panels = FORM_DEFINITIONS[id].panels(this.context);
+      const panels = FORM_DEFINITIONS[id].panels(this.ctx);
       const rows = new Map<string, RowSpec>();
       for (const panel of panels) {
         for (const row of [...panel.body, ...panel.footer]) if (row) rows.set(row.key, row);
@@ -79,7 +171,7 @@ export class FormEvaluator {
       case 'blank':
         return null;
       case 'input': {
-        const stored = getInput(this.doc, expr.input);
+        const stored = getInput(this.current, expr.input);
         return isBlank(stored) ? null : toDecimal(stored);
       }
       case 'cell':
@@ -112,7 +204,7 @@ export class FormEvaluator {
 
   private buildGrid(id: FormId): FormGrid {
     const definition = FORM_DEFINITIONS[id];
-    const { doc } = this;
+    const doc = this.current;
     const { panels } = this.form(id);
     const columns = panels.flatMap((panel) => panel.columns).map((c) => withYear(c, doc.year));
     const header = layoutHeader(columns);
@@ -162,6 +254,50 @@ export class FormEvaluator {
     });
     return { key: line.map((row) => row?.key ?? '').join('|'), kinds, cells };
   }
+}
+
+const INPUT_PREFIX = 'in:';
+
+/**
+ * A row in words: a 功能 row by its full code and name (`2101101 行政单位医疗`), a 表6 row by its 部门
+ * 经济 code and name, any other row by its label without list numbering (`一般公共服务支出`).
+ */
+function rowLabel(row: RowSpec): string {
+  const texts = Object.values(row.cells).flatMap((cell) =>
+    'text' in cell && cell.text !== '' ? [cell.text.replace(/^[一二三四五六七八九十]+、/, '')] : [],
+  );
+  const code = /^(?:income:|expenditure:)?(\d{3,7})(?:-\d{5})?$/.exec(row.key)?.[1];
+  if (code) return [code, ...texts.filter((t) => !/^\d+$/.test(t)).slice(0, 1)].join(' ');
+  if (row.kind === 'total' && row.key.startsWith('income:')) return '收入合计';
+  if (row.kind === 'total' && row.key.startsWith('expenditure:')) return '支出合计';
+  return texts[0] ?? row.key;
+}
+
+/** The cells and inputs an expression names directly. */
+export function directReads(expr: Expr): { cells: CellRef[]; inputs: InputRef[] } {
+  const cells: CellRef[] = [];
+  const inputs: InputRef[] = [];
+  const walk = (e: Expr): void => {
+    switch (e.op) {
+      case 'cell':
+        cells.push(e.cell);
+        return;
+      case 'input':
+        inputs.push(e.input);
+        return;
+      case 'sum':
+        e.terms.forEach(walk);
+        return;
+      case 'minus':
+        walk(e.left);
+        walk(e.right);
+        return;
+      case 'blank':
+        return;
+    }
+  };
+  walk(expr);
+  return { cells, inputs };
 }
 
 const evaluators = new WeakMap<BudgetDocument, FormEvaluator>();

@@ -104,6 +104,11 @@ export interface FormDefinition {
   /** What an empty-table note names for this table, e.g. 政府性基金预算收入; null: never empty. */
   readonly emptyFund: string | null;
   readonly panels: (ctx: FormContext) => readonly PanelSpec[];
+  /**
+   * True when changing this input may add or remove rows of this form (its rows depend on amounts, as
+   * 表7's do on 表2's 政府性基金预算 column). Rows that depend only on the document's structure need not say.
+   */
+  readonly changesRows?: (doc: BudgetDocument, input: InputRef) => boolean;
 }
 
 /** An evaluated cell. */

@@ -1,0 +1,123 @@
+/**
+ * The comparison most rules make: two amounts that must agree (or one that must not exceed the other),
+ * reported with both sides' numbers and the difference. Amounts agree within 0.005 万元 (half a cent of
+ * the printed precision); a difference that comes only from rounding figures with more than two
+ * decimals is a 提示, not an 错误 (CHECKS.md).
+ */
+import type { Expr } from '../forms/types';
+import { Decimal, formatPlain, roundCents } from '../money';
+import type { Area, Check, CheckContext, FindingDraft, Level, Target } from './types';
+import { cellTarget } from './types';
+import type { CellRef } from '../forms/types';
+
+export const TOLERANCE = new Decimal('0.005');
+const ONE_CENT = new Decimal('0.01');
+
+/** One side of a comparison: what it is called, how its value is obtained, where it is. */
+export interface Side {
+  readonly label: string;
+  readonly expr: Expr;
+  readonly targets: readonly Target[];
+}
+
+/** A side that is one cell, labelled from the form (`表3 2101101 行政单位医疗 合计`). */
+export function cellSide(ctx: CheckContext, ref: CellRef, label = ctx.describe(ref)): Side {
+  return { label, expr: { op: 'cell', cell: ref }, targets: [cellTarget(ref)] };
+}
+
+/** A side that adds several cells (e.g. 表12 合计 + 表13 合计). */
+export function sumSide(label: string, refs: readonly CellRef[]): Side {
+  return {
+    label,
+    expr: { op: 'sum', terms: refs.map((cell) => ({ op: 'cell', cell })) },
+    targets: refs.map(cellTarget),
+  };
+}
+
+/** '621.43', or 空 for a blank. */
+export function shown(value: Decimal | null): string {
+  return value === null ? '空' : formatPlain(value);
+}
+
+/**
+ * The value of a side: cells as the context shows them (stated or computed), inputs as typed. Blank
+ * stays blank, as in the forms.
+ */
+export function valueOf(ctx: CheckContext, expr: Expr): Decimal | null {
+  switch (expr.op) {
+    case 'cell':
+      return ctx.value(expr.cell);
+    case 'sum': {
+      let total: Decimal | null = null;
+      for (const term of expr.terms) {
+        const value = valueOf(ctx, term);
+        if (value) total = total ? total.plus(value) : value;
+      }
+      return total;
+    }
+    case 'minus': {
+      const left = valueOf(ctx, expr.left);
+      const right = valueOf(ctx, expr.right);
+      return right ? (left ?? new Decimal(0)).minus(right) : left;
+    }
+    default:
+      return ctx.forms.evaluate(expr);
+  }
+}
+
+export interface CompareOptions {
+  /** 'equal' (the default) or 'atMost': left must not exceed right. */
+  readonly relation?: 'equal' | 'atMost';
+  /** Parts of the document, besides the two amounts, that decide this check. */
+  readonly areas?: readonly Area[];
+  /** Overrides the rule's level for this check. */
+  readonly level?: Level;
+  /** Appended to the message, e.g. what to do about it. */
+  readonly hint?: string;
+}
+
+/** A check that `left` equals (or does not exceed) `right`. */
+export function compareCheck(subject: string, left: Side, right: Side, options: CompareOptions = {}): Check {
+  return {
+    subject,
+    reads: [left.expr, right.expr],
+    areas: options.areas ?? [],
+    run: (ctx) => compare(ctx, left, right, options),
+  };
+}
+
+function compare(ctx: CheckContext, left: Side, right: Side, options: CompareOptions): FindingDraft | null {
+  const l = valueOf(ctx, left.expr);
+  const r = valueOf(ctx, right.expr);
+  const difference = (l ?? new Decimal(0)).minus(r ?? new Decimal(0));
+  const atMost = options.relation === 'atMost';
+  if (atMost ? difference.lessThan(TOLERANCE) : difference.abs().lessThan(TOLERANCE)) return null;
+  const rounding = onlyRounding(l, r);
+  const sign = atMost ? '>' : '≠';
+  const by = atMost ? '超出' : '相差';
+  const hint = rounding ? '（差额仅因四舍五入，请核对小数位）' : (options.hint ?? '');
+  return {
+    level: rounding ? '提示' : options.level,
+    message: `${left.label} ${shown(l)} ${sign} ${right.label} ${shown(r)}，${by} ${formatPlain(difference.abs())}${hint}`,
+    targets: [...left.targets, ...right.targets],
+    basis: `${shown(l)}|${shown(r)}`,
+  };
+}
+
+/** Both sides print the same or a cent apart, and at least one has more than two decimals. */
+function onlyRounding(l: Decimal | null, r: Decimal | null): boolean {
+  const a = l ?? new Decimal(0);
+  const b = r ?? new Decimal(0);
+  if (a.decimalPlaces() <= 2 && b.decimalPlaces() <= 2) return false;
+  return roundCents(a).minus(roundCents(b)).abs().lessThanOrEqualTo(ONE_CENT);
+}
+
+/** `表2 同科目 合计` when the right side is the same row as the left in another table. */
+export function sameSubject(ctx: CheckContext, left: CellRef, right: CellRef): string {
+  const leftWords = ctx.describe(left).split(' ').slice(1, -1).join(' ');
+  const rightWords = ctx.describe(right).split(' ');
+  const rightRow = rightWords.slice(1, -1).join(' ');
+  return rightRow === leftWords
+    ? `${rightWords[0] ?? ''} 同科目 ${rightWords.at(-1) ?? ''}`
+    : rightWords.join(' ');
+}

@@ -1,0 +1,8 @@
+/**
+ * The rule catalog, in the order findings are listed. CHECKS.md is the minimum it covers.
+ */
+import type { Rule } from '../types';
+import { BETWEEN_TABLE_RULES } from './betweenTables';
+import { WITHIN_TABLE_RULES } from './withinTables';
+
+export const RULES: readonly Rule[] = [...WITHIN_TABLE_RULES, ...BETWEEN_TABLE_RULES];

@@ -1,0 +1,226 @@
+/**
+ * A. Within a table (CHECKS.md). In the app every 类/款/合计 row and every total column is computed, so
+ * A1, A2 and A4 can only fail on amounts that a workbook states (an import); A3's balance of 表1 and 表4
+ * and A5/A6 on typed amounts apply everywhere.
+ */
+import { getInput, type InputRef } from '../../document/inputs';
+import type { BuiltForm } from '../../forms/engine';
+import { FORM_IDS, type CellRef, type Expr, type FormId, type RowKind } from '../../forms/types';
+import { cellSide, compareCheck, valueOf, shown } from '../compare';
+import { cellTarget, fieldTarget, type Check, type CheckContext, type Rule } from '../types';
+
+type IdentityRule = 'A1' | 'A2' | 'A3' | 'A4' | 'B1' | 'B3';
+
+/**
+ * Which rule owns the identity a computed cell states: 表1's lines come from 表2/表3 (B1), 表4's 类 lines
+ * from 表5/8/9 (B3), the rest of 表1 and 表4 are its balance (A3), 表10's vehicle and total lines A4, a
+ * row total A2, a 类/款/合计 row A1.
+ */
+function identityRule(ref: CellRef, kind: RowKind | undefined): IdentityRule {
+  const classLine = /^expenditure:\d{3}$/.test(ref.row);
+  if (ref.form === 'T1' && (classLine || /^income:(?!subtotal|total)/.test(ref.row))) return 'B1';
+  if (ref.form === 'T4' && classLine && ref.column !== 'subtotal') return 'B3';
+  if (ref.form === 'T1' || ref.form === 'T4') return 'A3';
+  if (ref.form === 'T10' && (ref.row === 'vehicle' || ref.row === 'total')) return 'A4';
+  if (ROW_TOTAL_COLUMNS.has(ref.column) || kind === 'item' || kind === 'line') return 'A2';
+  return 'A1';
+}
+
+/** Columns that add up other columns of the same row (合计 = 基本支出 + 项目支出, 本年收入合计, …). */
+const ROW_TOTAL_COLUMNS = new Set(['total', 'currentTotal', 'subtotal']);
+
+const IDENTITY_WORDS: Record<IdentityRule, string> = {
+  A1: '按其下级科目（行）合计应为',
+  A2: '按本行各栏合计应为',
+  A3: '按本表各行计算应为',
+  A4: '按明细项目合计应为',
+  B1: '按表2、表3 应为',
+  B3: '按表5、表8、表9 及上年结转应为',
+};
+
+/** A stated amount that disagrees with what the app computes from the typed rows. */
+export function statedChecks(ctx: CheckContext, rule: IdentityRule): Check[] {
+  return ctx.statedCells.flatMap((ref) => {
+    const spec = ctx.forms.form(ref.form).rows.get(ref.row);
+    const cell = spec?.cells[ref.column];
+    if (!spec || !cell || !('expr' in cell) || cell.expr.op === 'input') return [];
+    if (identityRule(ref, spec.kind) !== rule) return [];
+    const stated = cellSide(ctx, ref);
+    const computed = { label: IDENTITY_WORDS[rule], expr: cell.expr, targets: [] };
+    return [
+      compareCheck(
+        `${ref.form}/${ref.row}/${ref.column}`,
+        { ...stated, label: `${stated.label} 填报` },
+        computed,
+      ),
+    ];
+  });
+}
+
+const A1: Rule = {
+  id: 'A1',
+  family: 'A',
+  level: '错误',
+  title: '每个合计行等于各“类”之和，每个“类”等于其“款”之和，每个“款”等于其“项”之和',
+  checks: (ctx) => statedChecks(ctx, 'A1'),
+};
+
+const A2: Rule = {
+  id: 'A2',
+  family: 'A',
+  level: '错误',
+  title:
+    '行内关系：合计 = 基本支出 + 项目支出；本年收入合计 = 各项收入；合计 = 人员经费 + 公用经费；合计 = 各资金栏',
+  checks: (ctx) => statedChecks(ctx, 'A2'),
+};
+
+/** 表1 and 表4 balance: 收入总计 = 支出总计 (their two sides come from different tables). */
+const A3: Rule = {
+  id: 'A3',
+  family: 'A',
+  level: '错误',
+  title: '表1、表4 收支平衡：收入总计 = 支出总计，收入总计 = 本年收入合计 + 上年结转',
+  checks: (ctx) => [
+    ...(['T1', 'T4'] as const).map((form) =>
+      compareCheck(
+        `${form}/balance`,
+        cellSide(ctx, { form, row: 'income:total', column: 'income' }),
+        cellSide(ctx, { form, row: 'expenditure:total', column: form === 'T1' ? 'total' : 'subtotal' }),
+        { hint: '，收支不平衡：请核对收入表（表2）与支出表（表3、表5、表8、表9）' },
+      ),
+    ),
+    ...statedChecks(ctx, 'A3'),
+  ],
+};
+
+const A4: Rule = {
+  id: 'A4',
+  family: 'A',
+  level: '错误',
+  title: '“三公”经费：公务用车购置及运行费 = 购置费 + 运行维护费；合计 = 三项之和',
+  checks: (ctx) => statedChecks(ctx, 'A4'),
+};
+
+/** Every typed amount cell of every form, once (表7 from 表2 has none of its own). */
+function typedCells(forms: { form(id: FormId): BuiltForm }): { ref: CellRef; input: InputRef; expr: Expr }[] {
+  const seen = new Set<string>();
+  const cells: { ref: CellRef; input: InputRef; expr: Expr }[] = [];
+  for (const form of FORM_IDS) {
+    for (const row of forms.form(form).rows.values()) {
+      for (const [column, spec] of Object.entries(row.cells)) {
+        if (!('expr' in spec) || spec.expr.op !== 'input') continue;
+        const { input } = spec.expr;
+        const key = `${input.collection}/${input.key}/${input.field}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        cells.push({ ref: { form, row: row.key, column }, input, expr: spec.expr });
+      }
+    }
+  }
+  return cells;
+}
+
+/** '12.345' has three decimals; '-1' is negative. Read from the stored text: no arithmetic needed. */
+function amountProblem(amount: string, decimals: number, unit: string): string | null {
+  if (amount.startsWith('-')) return '不能为负数';
+  const places = amount.split('.')[1]?.length ?? 0;
+  if (places > decimals) return decimals === 0 ? `${unit}金额应为整数` : `${unit}金额最多保留两位小数`;
+  return null;
+}
+
+const YUAN_FIELDS = ['total', 'central', 'provincial', 'cityCounty', 'selfRaised', 'other'] as const;
+const YUAN_LABELS: Record<(typeof YUAN_FIELDS)[number], string> = {
+  total: '资金总额',
+  central: '中央财政资金',
+  provincial: '省级财政资金',
+  cityCounty: '市县（区）财政资金',
+  selfRaised: '单位自筹',
+  other: '其他资金',
+};
+
+const A5: Rule = {
+  id: 'A5',
+  family: 'A',
+  level: '错误',
+  title: '金额不得为负数；万元金额最多两位小数，绩效目标申报表的元金额为整数',
+  checks: (ctx) => {
+    const tableChecks = typedCells(ctx.forms).map(({ ref, input, expr }): Check => ({
+      subject: `${input.collection}/${input.key}/${input.field}`,
+      reads: [expr],
+      areas: [],
+      run: (c) => {
+        const amount = getInput(c.doc, input) ?? '';
+        const problem = amountProblem(amount, 2, '万元');
+        if (!problem) return null;
+        return {
+          message: `${c.describe(ref)} 填写 ${amount}：${problem}`,
+          targets: [cellTarget(ref)],
+          basis: amount,
+        };
+      },
+    }));
+    const declarationChecks = ctx.doc.projects.flatMap((project) =>
+      (['implementationFunding', 'annualFunding'] as const).flatMap((period) =>
+        YUAN_FIELDS.map((field): Check => ({
+          subject: `${project.id}/${period}/${field}`,
+          reads: [],
+          areas: ['declarations'],
+          run: (c) => {
+            const amount =
+              c.doc.projects.find((p) => p.id === project.id)?.declaration?.[period][field] ?? '';
+            const problem = amountProblem(amount, 0, '元');
+            if (!problem) return null;
+            const periodLabel = period === 'annualFunding' ? '年度' : '实施期';
+            const path = `projects.${project.id}.declaration.${period}.${field}`;
+            return {
+              message: `项目“${project.name}”绩效目标申报表 ${periodLabel}${YUAN_LABELS[field]} 填写 ${amount}：${problem}`,
+              targets: [fieldTarget(path, `项目“${project.name}”申报表 ${periodLabel}${YUAN_LABELS[field]}`)],
+              basis: amount,
+            };
+          },
+        })),
+      ),
+    );
+    return [...tableChecks, ...declarationChecks];
+  },
+};
+
+/** 表6: 人员经费 belongs on 301/303 rows, 公用经费 on 302/310 rows. */
+const A6: Rule = {
+  id: 'A6',
+  family: 'A',
+  level: '提示',
+  title: '表6 人员经费只应填在 301、303 类，公用经费只应填在 302、310 类',
+  checks: (ctx) =>
+    [...ctx.forms.form('T6').rows.values()]
+      .filter((row) => row.kind === 'item')
+      .flatMap((row) =>
+        (['personnel', 'public'] as const).map((column): Check => {
+          const ref: CellRef = { form: 'T6', row: row.key, column };
+          const code = row.key.slice(0, 5);
+          return {
+            subject: `${row.key}/${column}`,
+            reads: [{ op: 'cell', cell: ref }],
+            areas: [],
+            run: (c) => {
+              const value = valueOf(c, { op: 'cell', cell: ref });
+              if (value === null || value.isZero()) return null;
+              const fits =
+                column === 'personnel' ? c.catalog.isPersonnelClass(code) : c.catalog.isPublicClass(code);
+              if (fits) return null;
+              const expected =
+                column === 'personnel'
+                  ? '301 工资福利支出、303 对个人和家庭的补助'
+                  : '302 商品和服务支出、310 资本性支出';
+              return {
+                message: `${c.describe(ref)} ${shown(value)}：${column === 'personnel' ? '人员经费' : '公用经费'}通常只列在 ${expected}，请确认`,
+                targets: [cellTarget(ref)],
+                basis: shown(value),
+              };
+            },
+          };
+        }),
+      ),
+};
+
+export const WITHIN_TABLE_RULES: readonly Rule[] = [A1, A2, A3, A4, A5, A6];

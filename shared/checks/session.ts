@@ -1,0 +1,181 @@
+/**
+ * Running the rules on a document, and keeping the findings current as it is edited. A session knows
+ * which checks read which amounts and which parts of the document; after one typed amount changes it
+ * re-runs only the checks that read that amount or a total it flows into.
+ */
+import { catalogFor } from '../catalogs';
+import { inputKey, type InputRef } from '../document/inputs';
+import type { BudgetDocument } from '../document/schema';
+import { directReads, formsOf, type FormEvaluator } from '../forms/engine';
+import { cellKey, type CellRef } from '../forms/types';
+import type { Decimal } from '../money';
+import { RULES } from './rules';
+import type { Area, Check, CheckContext, Finding, FindingDraft, Rule } from './types';
+
+/** What an edit changed, so that the session knows what to re-check. */
+export type DocumentChange =
+  | { readonly kind: 'input'; readonly input: InputRef }
+  | { readonly kind: 'areas'; readonly areas: readonly Area[] }
+  | { readonly kind: 'structure' };
+
+/** Amounts as an imported workbook states them, by cell key (`T3/201/basic`). */
+export type StatedValues = ReadonlyMap<string, Decimal | null>;
+
+export interface SessionOptions {
+  readonly rules?: readonly Rule[];
+  readonly stated?: StatedValues;
+}
+
+interface ActiveCheck {
+  readonly rule: Rule;
+  readonly check: Check;
+  readonly ordinal: number;
+}
+
+const INPUT_PREFIX = 'in:';
+
+/** Areas an edit may touch without changing any form's rows or amounts. */
+const TEXT_AREAS: ReadonlySet<Area> = new Set([
+  'overview',
+  'declarations',
+  'notes',
+  'narrative',
+  'performance',
+  'glossary',
+]);
+
+export class CheckSession {
+  private readonly rules: readonly Rule[];
+  private readonly stated: StatedValues;
+  private forms!: FormEvaluator;
+  private context!: CheckContext;
+  private checks: ActiveCheck[] = [];
+  private readonly byRead = new Map<string, number[]>();
+  private readonly byArea = new Map<Area, number[]>();
+  /** The current finding of each check that has one, by ordinal. */
+  private readonly active = new Map<number, { rule: Rule; check: Check; draft: FindingDraft }>();
+
+  constructor(doc: BudgetDocument, options: SessionOptions = {}) {
+    this.rules = options.rules ?? RULES;
+    this.stated = options.stated ?? new Map();
+    this.rebuild(doc);
+  }
+
+  get doc(): BudgetDocument {
+    return this.forms.doc;
+  }
+
+  /** The number of checks the rules make on this document. */
+  get checkCount(): number {
+    return this.checks.length;
+  }
+
+  /** Moves to the next version of the document and re-runs what the change can affect. */
+  update(next: BudgetDocument, change: DocumentChange): void {
+    if (change.kind === 'input' && this.stated.size === 0) {
+      const stale = this.forms.advance(next, change.input);
+      if (stale) {
+        this.context = this.makeContext(this.forms);
+        const affected = new Set<number>(this.byRead.get(INPUT_PREFIX + inputKey(change.input)));
+        for (const key of stale) for (const ordinal of this.byRead.get(key) ?? []) affected.add(ordinal);
+        this.run(affected);
+        return;
+      }
+    } else if (change.kind === 'areas' && change.areas.every((area) => TEXT_AREAS.has(area))) {
+      this.forms.rebase(next);
+      this.context = this.makeContext(this.forms);
+      const affected = new Set<number>();
+      for (const area of change.areas)
+        for (const ordinal of this.byArea.get(area) ?? []) affected.add(ordinal);
+      this.run(affected);
+      return;
+    }
+    this.rebuild(next);
+  }
+
+  /** The current findings: 错误 first, then 提示, each in rule order. */
+  findings(): Finding[] {
+    const explanations = new Map(this.doc.explanations.map((e) => [`${e.ruleId}|${e.subject}`, e]));
+    const ordered = [...this.active.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
+    const findings = ordered.map(({ rule, check, draft }): Finding => {
+      const level = draft.level ?? rule.level;
+      const explained = explanations.get(`${rule.id}|${check.subject}`);
+      return {
+        rule: rule.id,
+        level,
+        subject: check.subject,
+        message: draft.message,
+        targets: draft.targets,
+        basis: draft.basis,
+        explanation: level === '提示' && explained && explained.basis === draft.basis ? explained.text : null,
+      };
+    });
+    return [...findings.filter((f) => f.level === '错误'), ...findings.filter((f) => f.level === '提示')];
+  }
+
+  private rebuild(doc: BudgetDocument): void {
+    this.forms = formsOf(doc);
+    this.context = this.makeContext(this.forms);
+    this.checks = [];
+    this.byRead.clear();
+    this.byArea.clear();
+    this.active.clear();
+    for (const rule of this.rules) {
+      for (const check of rule.checks(this.context)) {
+        const ordinal = this.checks.length;
+        this.checks.push({ rule, check, ordinal });
+        for (const expr of check.reads) {
+          const { cells, inputs } = directReads(expr);
+          for (const cell of cells) index(this.byRead, cellKey(cell), ordinal);
+          for (const input of inputs) index(this.byRead, INPUT_PREFIX + inputKey(input), ordinal);
+        }
+        for (const area of check.areas) index(this.byArea, area, ordinal);
+      }
+    }
+    this.run(this.checks.map((c) => c.ordinal));
+  }
+
+  private run(ordinals: Iterable<number>): void {
+    for (const ordinal of ordinals) {
+      const entry = this.checks[ordinal];
+      if (!entry) continue;
+      const draft = entry.check.run(this.context);
+      if (draft) this.active.set(ordinal, { rule: entry.rule, check: entry.check, draft });
+      else this.active.delete(ordinal);
+    }
+  }
+
+  private makeContext(forms: FormEvaluator): CheckContext {
+    const stated = this.stated;
+    const statedCells: CellRef[] = [...stated.keys()].map((key) => {
+      const [form, row, column] = key.split('/') as [CellRef['form'], string, string];
+      return { form, row, column };
+    });
+    return {
+      doc: forms.doc,
+      catalog: catalogFor(forms.doc.year),
+      forms,
+      value: (ref) => {
+        const key = cellKey(ref);
+        return stated.has(key) ? (stated.get(key) ?? null) : forms.value(ref);
+      },
+      computed: (ref) => forms.value(ref),
+      statedCells,
+      describe: (ref) => forms.describe(ref),
+    };
+  }
+}
+
+function index<K>(map: Map<K, number[]>, key: K, ordinal: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== ordinal) list.push(ordinal);
+  } else {
+    map.set(key, [ordinal]);
+  }
+}
+
+/** Every finding on a document (a one-off check: the command line, an import, a report). */
+export function checkDocument(doc: BudgetDocument, options: SessionOptions = {}): Finding[] {
+  return new CheckSession(doc, options).findings();
+}
