@@ -95,7 +95,7 @@ function compare(ctx: CheckContext, left: Side, right: Side, options: CompareOpt
   const rounding = onlyRounding(l, r);
   const sign = atMost ? '>' : '≠';
   const by = atMost ? '超出' : '相差';
-  const hint = rounding ? '（差额仅因四舍五入，请核对小数位）' : (options.hint ?? '');
+  const hint = rounding ? ROUNDING_HINT : (options.hint ?? '');
   return {
     level: rounding ? '提示' : options.level,
     message: `${left.label} ${shown(l)} ${sign} ${right.label} ${shown(r)}，${by} ${formatPlain(difference.abs())}${hint}`,
@@ -104,8 +104,11 @@ function compare(ctx: CheckContext, left: Side, right: Side, options: CompareOpt
   };
 }
 
+/** What a message adds when the difference comes only from rounding. */
+export const ROUNDING_HINT = '（差额仅因四舍五入，请核对小数位）';
+
 /** Both sides print the same or a cent apart, and at least one has more than two decimals. */
-function onlyRounding(l: Decimal | null, r: Decimal | null): boolean {
+export function onlyRounding(l: Decimal | null, r: Decimal | null): boolean {
   const a = l ?? new Decimal(0);
   const b = r ?? new Decimal(0);
   if (a.decimalPlaces() <= 2 && b.decimalPlaces() <= 2) return false;

@@ -4,6 +4,7 @@
  * 表2's 政府性基金预算 column. Everything else is computed: every 类/款/合计 row, row totals, all of 表1
  * and 表4, the 公务用车购置及运行费 line.
  */
+import { getInput } from '../document/inputs';
 import {
   economicRowKey,
   FISCAL_SOURCES,
@@ -420,8 +421,12 @@ const T7: FormDefinition = {
   unit: '万元',
   remark: '该表反映各部门纳入预算管理的政府性基金预算收入情况（不含上年结转），按功能科目“项”级填列。',
   emptyFund: '政府性基金预算收入',
-  changesRows: (doc, input) =>
-    doc.tables.t7.source === 'table2' && input.collection === 't2' && input.field === 'governmentFund',
+  // A 表2 row enters or leaves 表7 when its 政府性基金预算 becomes filled or blank.
+  changesRows: (current, next, input) =>
+    current.tables.t7.source === 'table2' &&
+    input.collection === 't2' &&
+    input.field === 'governmentFund' &&
+    (getInput(current, input) === '') !== (getInput(next, input) === ''),
   panels: ({ doc, catalog }) => {
     // By default 表7 is 表2's 政府性基金预算 column; a department may type its own rows instead.
     const fromTable2 = doc.tables.t7.source === 'table2';

@@ -68,7 +68,7 @@ export class FormEvaluator {
    */
   advance(next: BudgetDocument, changed: InputRef): ReadonlySet<string> | null {
     if (getInput(this.current, changed) === undefined || getInput(next, changed) === undefined) return null;
-    if (FORM_IDS.some((id) => FORM_DEFINITIONS[id].changesRows?.(this.current, changed) === true))
+    if (FORM_IDS.some((id) => FORM_DEFINITIONS[id].changesRows?.(this.current, next, changed) === true))
       return null;
     const readers = this.readerIndex();
     const stale = new Set<string>();
@@ -155,7 +155,8 @@ export class FormEvaluator {
   /** The value of any amount cell; blank (null) for a cell that does not exist. */
   value(ref: CellRef): Decimal | null {
     const key = cellKey(ref);
-    if (this.values.has(key)) return this.values.get(key) ?? null;
+    const known = this.values.get(key);
+    if (known !== undefined) return known;
     const spec = this.form(ref.form).rows.get(ref.row)?.cells[ref.column];
     if (!spec || !('expr' in spec)) return null;
     if (this.evaluating.has(key)) throw new Error(`表格公式循环引用：${key}`);
@@ -268,9 +269,11 @@ function rowLabel(row: RowSpec): string {
   );
   const code = /^(?:income:|expenditure:)?(\d{3,7})(?:-\d{5})?$/.exec(row.key)?.[1];
   if (code) return [code, ...texts.filter((t) => !/^\d+$/.test(t)).slice(0, 1)].join(' ');
-  if (row.kind === 'total' && row.key.startsWith('income:')) return '收入合计';
-  if (row.kind === 'total' && row.key.startsWith('expenditure:')) return '支出合计';
-  return texts[0] ?? row.key;
+  const label = texts[0] ?? row.key;
+  // 表9's two 合计 rows say only 合计: name the side.
+  if (row.kind === 'total' && label === '合计' && row.key.startsWith('income:')) return '收入合计';
+  if (row.kind === 'total' && label === '合计' && row.key.startsWith('expenditure:')) return '支出合计';
+  return label;
 }
 
 /** The cells and inputs an expression names directly. */

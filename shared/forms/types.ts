@@ -105,10 +105,10 @@ export interface FormDefinition {
   readonly emptyFund: string | null;
   readonly panels: (ctx: FormContext) => readonly PanelSpec[];
   /**
-   * True when changing this input may add or remove rows of this form (its rows depend on amounts, as
+   * True when this change of an input adds or removes rows of this form (its rows depend on amounts, as
    * 表7's do on 表2's 政府性基金预算 column). Rows that depend only on the document's structure need not say.
    */
-  readonly changesRows?: (doc: BudgetDocument, input: InputRef) => boolean;
+  readonly changesRows?: (current: BudgetDocument, next: BudgetDocument, input: InputRef) => boolean;
 }
 
 /** An evaluated cell. */

@@ -8,6 +8,8 @@ import { Decimal, formatPlain } from '../../money';
 import {
   cellSide,
   compareCheck,
+  onlyRounding,
+  ROUNDING_HINT,
   sameSubject,
   shown,
   sumSide,
@@ -230,11 +232,13 @@ const B6: Rule = {
           const difference = l.minus(r);
           if (difference.abs().lessThan(TOLERANCE)) return null;
           const over = difference.greaterThan(0);
+          // A difference that comes only from rounding is a 提示 either way (CHECKS.md).
+          const rounding = onlyRounding(l, r);
           return {
-            level: over ? '错误' : '提示',
+            level: over && !rounding ? '错误' : '提示',
             message: over
-              ? `${c.describe(operating)} ${formatPlain(l)} > ${c.describe(publicExpense)} ${formatPlain(r)}，超出 ${formatPlain(difference)}：机关运行经费是基本支出中的公用经费，不能超过它`
-              : `${c.describe(operating)} ${formatPlain(l)} ≠ ${c.describe(publicExpense)} ${formatPlain(r)}，相差 ${formatPlain(difference.abs())}：请确认差额是否为事业单位的公用经费`,
+              ? `${c.describe(operating)} ${formatPlain(l)} > ${c.describe(publicExpense)} ${formatPlain(r)}，超出 ${formatPlain(difference)}${rounding ? ROUNDING_HINT : '：机关运行经费是基本支出中的公用经费，不能超过它'}`
+              : `${c.describe(operating)} ${formatPlain(l)} ≠ ${c.describe(publicExpense)} ${formatPlain(r)}，相差 ${formatPlain(difference.abs())}${rounding ? ROUNDING_HINT : '：请确认差额是否为事业单位的公用经费'}`,
             targets: [cellTarget(operating), cellTarget(publicExpense)],
             basis: `${formatPlain(l)}|${formatPlain(r)}`,
           };

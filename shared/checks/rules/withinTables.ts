@@ -4,25 +4,26 @@
  * and A5/A6 on typed amounts apply everywhere.
  */
 import { getInput, type InputRef } from '../../document/inputs';
-import type { BuiltForm } from '../../forms/engine';
+import { FISCAL_SOURCES } from '../../document/schema';
+import { directReads, type BuiltForm } from '../../forms/engine';
 import { FORM_IDS, type CellRef, type Expr, type FormId, type RowKind } from '../../forms/types';
-import { cellSide, compareCheck, valueOf, shown } from '../compare';
+import { cellSide, compareCheck, valueOf, shown, type Side } from '../compare';
 import { cellTarget, fieldTarget, type Check, type CheckContext, type Rule } from '../types';
 
 type IdentityRule = 'A1' | 'A2' | 'A3' | 'A4' | 'B1' | 'B3';
 
 /**
  * Which rule owns the identity a computed cell states: 表1's lines come from 表2/表3 (B1), 表4's 类 lines
- * from 表5/8/9 (B3), the rest of 表1 and 表4 are its balance (A3), 表10's vehicle and total lines A4, a
- * row total A2, a 类/款/合计 row A1.
+ * from 表5/8/9 (B3) with their 小计 the three sources (A2), the rest of 表1 and 表4 are its balance (A3),
+ * a row total A2, 表10's vehicle and total lines A4, a 类/款/合计 row A1.
  */
 function identityRule(ref: CellRef, kind: RowKind | undefined): IdentityRule {
   const classLine = /^expenditure:\d{3}$/.test(ref.row);
   if (ref.form === 'T1' && (classLine || /^income:(?!subtotal|total)/.test(ref.row))) return 'B1';
-  if (ref.form === 'T4' && classLine && ref.column !== 'subtotal') return 'B3';
+  if (ref.form === 'T4' && classLine) return ref.column === 'subtotal' ? 'A2' : 'B3';
   if (ref.form === 'T1' || ref.form === 'T4') return 'A3';
-  if (ref.form === 'T10' && (ref.row === 'vehicle' || ref.row === 'total')) return 'A4';
   if (ROW_TOTAL_COLUMNS.has(ref.column) || kind === 'item' || kind === 'line') return 'A2';
+  if (ref.form === 'T10' && (ref.row === 'vehicle' || ref.row === 'total')) return 'A4';
   return 'A1';
 }
 
@@ -46,7 +47,12 @@ export function statedChecks(ctx: CheckContext, rule: IdentityRule): Check[] {
     if (!spec || !cell || !('expr' in cell) || cell.expr.op === 'input') return [];
     if (identityRule(ref, spec.kind) !== rule) return [];
     const stated = cellSide(ctx, ref);
-    const computed = { label: IDENTITY_WORDS[rule], expr: cell.expr, targets: [] };
+    // The cells the identity adds up (a 类's 款, a row's columns, 表2's 合计 for 表1), to go to as well.
+    const computed = {
+      label: IDENTITY_WORDS[rule],
+      expr: cell.expr,
+      targets: directReads(cell.expr).cells.map(cellTarget),
+    };
     return [
       compareCheck(
         `${ref.form}/${ref.row}/${ref.column}`,
@@ -74,6 +80,25 @@ const A2: Rule = {
   checks: (ctx) => statedChecks(ctx, 'A2'),
 };
 
+/** The 合计 cells of the tables each side of 表1 and 表4 is computed from (where an imbalance comes from). */
+const total = (form: FormId, column: string, row = 'total'): CellRef => ({ form, row, column });
+const BALANCE_SOURCES: Record<'T1' | 'T4', { income: CellRef[]; expenditure: CellRef[] }> = {
+  T1: {
+    income: [total('T2', 'currentTotal'), total('T2', 'carryOver')],
+    expenditure: [total('T3', 'total')],
+  },
+  T4: {
+    income: [...FISCAL_SOURCES.map((source) => total('T2', source)), total('T13', 'total')],
+    expenditure: [total('T5', 'total'), total('T8', 'total'), total('T9', 'total', 'expenditure:total')],
+  },
+};
+
+/** One side of a 表1/表4 balance: the cell, and the other tables' totals it comes from. */
+function balanceSide(ctx: CheckContext, ref: CellRef, sources: readonly CellRef[]): Side {
+  const side = cellSide(ctx, ref);
+  return { ...side, targets: [...side.targets, ...sources.map(cellTarget)] };
+}
+
 /** 表1 and 表4 balance: 收入总计 = 支出总计 (their two sides come from different tables). */
 const A3: Rule = {
   id: 'A3',
@@ -84,8 +109,12 @@ const A3: Rule = {
     ...(['T1', 'T4'] as const).map((form) =>
       compareCheck(
         `${form}/balance`,
-        cellSide(ctx, { form, row: 'income:total', column: 'income' }),
-        cellSide(ctx, { form, row: 'expenditure:total', column: form === 'T1' ? 'total' : 'subtotal' }),
+        balanceSide(ctx, { form, row: 'income:total', column: 'income' }, BALANCE_SOURCES[form].income),
+        balanceSide(
+          ctx,
+          { form, row: 'expenditure:total', column: form === 'T1' ? 'total' : 'subtotal' },
+          BALANCE_SOURCES[form].expenditure,
+        ),
         { hint: '，收支不平衡：请核对收入表（表2）与支出表（表3、表5、表8、表9）' },
       ),
     ),

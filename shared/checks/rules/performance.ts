@@ -1,0 +1,811 @@
+/**
+ * P. Performance-target declarations (绩效目标申报表, CHECKS.md). The 整体 declaration's income and
+ * expenditure figures are computed from the tables, so what is checked is what the accountant types: the
+ * project declarations' 元 amounts against 表12, and the indicator grids.
+ *
+ * Indicator findings are grouped by declaration, not by indicator: one finding lists every indicator of
+ * a declaration that has the problem, and when the 实施期 and 年度 grids repeat each other (as published
+ * declarations usually do) it says so once. Checks read the declaration from the current document when
+ * they run, so that editing one (area 'declarations' or 'performance') re-runs them.
+ */
+import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../../document/schema';
+import type { CellRef, Expr } from '../../forms/types';
+import { Decimal, formatPlain, roundCents, sum, toAmount, toDecimal, wanToYuan, ZERO } from '../../money';
+import {
+  cellTarget,
+  fieldTarget,
+  type Area,
+  type Check,
+  type CheckContext,
+  type FindingDraft,
+  type Level,
+  type Rule,
+} from '../types';
+
+// ---------------------------------------------------------------------------------------------------
+// Reading indicator values
+
+/** Full-width digits and signs as ASCII, thousands separators and spaces dropped. */
+function plain(text: string): string {
+  return text
+    .replace(/[\uff10-\uff19\uff05\uff0e\uff1c-\uff1e]/g, (ch) =>
+      String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+    )
+    .replace(/(\d)[,，](?=\d{3})/g, '$1')
+    .replace(/\s+/g, '');
+}
+
+/** A comparison: a sign, a word for one, a deadline (…前, …内) or a range (90%-95%). */
+const SIGN =
+  /[≥≤=<>≧≦~～—-]|不低于|不高于|不少于|不多于|不超过|不大于|不小于|达到|达|高于|低于|大于|小于|等于|超过|以上|以下|以内|之内|至少|最多|控制在|前|内|至|到/;
+/** A unit right after a number: %, 个, 次, 万元, 年… (not 以上 / 之内 / 前 / 左右, which are signs). */
+const UNIT = /\d(?:%|‰|㎡|[A-Za-z]|(?![以之前内左])[\u4e00-\u9fff])/;
+/** A change (提高, 降低 …) measures nothing without the figure it starts from. */
+const CHANGE = /提高|提升|增长|增加|增幅|上升|降低|下降|减少|降幅|缩短|减低/;
+/** 提高到 95% states the level to reach, not a change. */
+const TARGET_LEVEL = /(?:提高|提升|增长|增加|上升|降低|下降|减少|缩短)(?:到|至)/;
+const BASELINE = /较|比|上年|去年|基数|基期|由\d|从\d/;
+
+/** Why a value measures nothing; null when it is measurable or qualitative (优/良/中/差, 是/否, 达标). */
+function valueProblem(value: string): string | null {
+  const v = plain(value);
+  if (v === '') return '未填写指标值';
+  if (!/\d/.test(v)) return null;
+  const change = CHANGE.test(v) && !TARGET_LEVEL.test(v);
+  if (change && !BASELINE.test(v)) return '只有增减幅度，没有基数';
+  // 较上年提高5% compares with last year: the change is its comparison.
+  const sign = change || SIGN.test(v);
+  const unit = UNIT.test(v);
+  if (sign && unit) return null;
+  if (sign) return '缺少计量单位';
+  return unit ? '缺少比较符号' : '缺少比较符号和计量单位';
+}
+
+/** The first number of a value and what follows it: 元, 万元, '' (nothing) or another unit. */
+interface Quantity {
+  readonly amount: Decimal;
+  readonly unit: '元' | '万元' | '' | 'other';
+}
+
+function quantityOf(value: string): Quantity | null {
+  const match = /(\d+(?:\.\d+)?)(万元|元|.?)/.exec(plain(value));
+  if (!match?.[1]) return null;
+  const after = match[2] ?? '';
+  const unit = after === '元' || after === '万元' || after === '' ? after : 'other';
+  return { amount: new Decimal(match[1]), unit };
+}
+
+/** The largest percentage a value states, when it is above 100%. */
+function percentOver100(value: string): Decimal | null {
+  let largest: Decimal | null = null;
+  for (const match of plain(value).matchAll(/(\d+(?:\.\d+)?)%/g)) {
+    const percent = new Decimal(match[1] ?? '0');
+    if (percent.greaterThan(100) && (!largest || percent.greaterThan(largest))) largest = percent;
+  }
+  return largest;
+}
+
+/** Template rows left in: `指标1：`, `指标2： .....`, `……`, or a row without a name. */
+function placeholderProblem(indicator: Indicator): { field: 'name' | 'value'; text: string } | null {
+  const template = /^指标\s*[0-9一二三四五六七八九十]+\s*[:：]|\.{3,}|…|。{3,}/;
+  if (indicator.name.trim() === '') return { field: 'name', text: '三级指标名称为空' };
+  if (template.test(indicator.name)) return { field: 'name', text: '模板占位文字' };
+  if (template.test(indicator.value)) return { field: 'value', text: '模板占位文字' };
+  return null;
+}
+
+const isCost = (i: Indicator) => i.level1 === '成本指标' || i.level2.endsWith('成本指标');
+const isQuantity = (i: Indicator) => i.level2 === '数量指标';
+/** 满意度 and 质量 are rates: at most 100%. */
+const isRate = (i: Indicator) =>
+  i.level1 === '满意度指标' || i.level2 === '服务对象满意度指标' || i.level2 === '质量指标';
+
+/** An indicator that counts: named, and not a template row. */
+const isReal = (i: Indicator) => placeholderProblem(i) === null;
+
+/** `质量指标“网站运行维护监管系统经费”提高100%` */
+function shownIndicator(i: Indicator): string {
+  return `${i.level2}“${i.name}”${i.value}`;
+}
+
+/** A name without quotes, spaces and a leading year (“2024机关运行经费” → 机关运行经费). */
+function bareName(name: string): string {
+  return name.replace(/[“”"'‘’《》「」\s]/g, '').replace(/^(?:19|20)\d{2}(?!\d)年?度?/, '');
+}
+
+/**
+ * An indicator named like its project: the same name, or one contained in the other and at least two
+ * thirds as long (网站运行维护监管系统经费 for the project 运行维护监管系统经费).
+ */
+function namedLikeProject(indicator: string, project: string): boolean {
+  const a = bareName(indicator);
+  const b = bareName(project);
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.includes(short) && short.length * 3 >= long.length * 2;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Declarations as the checks see them
+
+/** A declaration: the 整体 one, or one project's. */
+type Owner =
+  { readonly kind: 'overall' } | { readonly kind: 'project'; readonly id: string; readonly inT12: boolean };
+
+/** Money an indicator is compared with, in 元, and what it is called. */
+interface Funding {
+  readonly yuan: Decimal;
+  readonly label: string;
+}
+
+/** One indicator grid of a declaration. */
+interface Grid {
+  /** 实施期绩效指标 / 年度绩效指标 / 绩效指标 (整体). */
+  readonly title: string;
+  /** Where it is in the document: `projects.p03.declaration.annualIndicators`. */
+  readonly path: string;
+  readonly indicators: readonly Indicator[];
+  /** The money this grid's 成本 indicators must not exceed (none for the 整体 declaration). */
+  readonly funding: Funding | null;
+}
+
+interface View {
+  /** 项目“运行维护监管系统经费” or 部门整体支出. */
+  readonly owner: string;
+  readonly project: Project | null;
+  readonly declaration: ProjectDeclaration | null;
+  readonly grids: readonly Grid[];
+  /** 表12 合计 of the project, 万元. */
+  readonly t12: Decimal | null;
+}
+
+const t12Total = (projectId: string): CellRef => ({ form: 'T12', row: projectId, column: 'total' });
+
+function owners(doc: BudgetDocument): Owner[] {
+  return [
+    { kind: 'overall' },
+    ...doc.projects.map((p): Owner => ({ kind: 'project', id: p.id, inT12: p.current !== null })),
+  ];
+}
+
+function nonBlank(amount: string, label: string): Funding | null {
+  return amount === '' ? null : { yuan: toDecimal(amount), label };
+}
+
+/** The declaration of an owner in the current document; null when the project has none. */
+function viewOf(ctx: CheckContext, owner: Owner): View | null {
+  if (owner.kind === 'overall') {
+    return {
+      owner: '部门整体支出',
+      project: null,
+      declaration: null,
+      grids: [
+        {
+          title: '绩效指标',
+          path: 'performance.overall.indicators',
+          indicators: ctx.doc.performance.overall.indicators,
+          funding: null,
+        },
+      ],
+      t12: null,
+    };
+  }
+  const project = ctx.doc.projects.find((p) => p.id === owner.id);
+  const declaration = project?.declaration;
+  if (!project || !declaration) return null;
+  const t12 = owner.inT12 ? ctx.value(t12Total(owner.id)) : null;
+  const fromT12 = t12 ? { yuan: wanToYuan(t12), label: '表12 合计' } : null;
+  const annual = nonBlank(declaration.annualFunding.total, '年度资金总额') ?? fromT12;
+  const path = `projects.${project.id}.declaration`;
+  return {
+    owner: `项目“${project.name}”`,
+    project,
+    declaration,
+    grids: [
+      {
+        title: '实施期绩效指标',
+        path: `${path}.implementationIndicators`,
+        indicators: declaration.implementationIndicators,
+        // A multi-year project's 实施期 costs are measured against the whole period's money.
+        funding: nonBlank(declaration.implementationFunding.total, '实施期资金总额') ?? annual,
+      },
+      {
+        title: '年度绩效指标',
+        path: `${path}.annualIndicators`,
+        indicators: declaration.annualIndicators,
+        funding: annual,
+      },
+    ],
+    t12,
+  };
+}
+
+function ownerKey(owner: Owner): string {
+  return owner.kind === 'overall' ? 'overall' : owner.id;
+}
+
+/** A check on one declaration; silent while the project has none. */
+function declarationCheck(owner: Owner, aspect: string, run: (view: View) => FindingDraft | null): Check {
+  const reads: Expr[] =
+    owner.kind === 'project' && owner.inT12 ? [{ op: 'cell', cell: t12Total(owner.id) }] : [];
+  const areas: Area[] = owner.kind === 'overall' ? ['performance'] : ['declarations', 'projects'];
+  return {
+    subject: `${ownerKey(owner)}/${aspect}`,
+    reads,
+    areas,
+    run: (ctx) => {
+      const view = viewOf(ctx, owner);
+      return view ? run(view) : null;
+    },
+  };
+}
+
+/** One indicator a finding is about, what to say of it, and (optionally) why, to group the list by. */
+interface Hit {
+  readonly grid: Grid;
+  readonly index: number;
+  readonly field: 'name' | 'value';
+  readonly text: string;
+  readonly note?: string;
+}
+
+function hitsOf(
+  view: View,
+  pick: (indicator: Indicator, grid: Grid) => Omit<Hit, 'grid' | 'index'> | null,
+): Hit[] {
+  return view.grids.flatMap((grid) =>
+    grid.indicators.flatMap((indicator, index) => {
+      const hit = pick(indicator, grid);
+      return hit ? [{ grid, index, ...hit }] : [];
+    }),
+  );
+}
+
+/** `质量指标“X”提高100%、经济效益指标“X”提高100%（只有增减幅度，没有基数）；…`: the hits by their note. */
+function byNote(hits: readonly Hit[]): string {
+  const notes = new Map<string, string[]>();
+  for (const hit of hits) notes.set(hit.note ?? '', [...(notes.get(hit.note ?? '') ?? []), hit.text]);
+  return [...notes].map(([note, texts]) => texts.join('、') + (note ? `（${note}）` : '')).join('；');
+}
+
+interface HitsOptions {
+  readonly level?: Level;
+  /** How the hits of one grid are listed (default: their texts joined by 、). */
+  readonly list?: (hits: readonly Hit[]) => string;
+  /** What to do about it, appended to the message. */
+  readonly hint?: string;
+}
+
+/**
+ * One finding for a declaration's hits: `项目“X”实施期和年度绩效指标中各 5 个{what}：…` when both grids
+ * have the same hits, otherwise each grid's hits in turn.
+ */
+function hitsFinding(
+  view: View,
+  hits: readonly Hit[],
+  what: string,
+  options: HitsOptions = {},
+): FindingDraft | null {
+  if (hits.length === 0) return null;
+  const list = options.list ?? ((own: readonly Hit[]) => own.map((h) => h.text).join('、'));
+  const parts = view.grids
+    .map((grid) => {
+      const own = hits.filter((h) => h.grid === grid);
+      return { grid, count: own.length, text: own.length > 0 ? list(own) : '' };
+    })
+    .filter((part) => part.count > 0);
+  const [first, second] = parts;
+  const same = first && second && parts.length === 2 && first.text === second.text;
+  const body = same
+    ? `${view.owner}实施期和年度绩效指标中各 ${first.count} 个${what}：${first.text}`
+    : parts
+        .map((p, i) => `${i === 0 ? view.owner : ''}${p.grid.title}中 ${p.count} 个${what}：${p.text}`)
+        .join('。');
+  return {
+    level: options.level,
+    message: body + (options.hint ?? ''),
+    targets: hits.map((h) =>
+      fieldTarget(
+        `${h.grid.path}.${h.index}.${h.field}`,
+        `${view.owner}${h.grid.title}第 ${h.index + 1} 行${h.field === 'name' ? '三级指标' : '指标值'}`,
+      ),
+    ),
+    basis: parts.map((p) => `${p.grid.title}:${p.text}`).join('|'),
+  };
+}
+
+/**
+ * What an amount typed as a 数量 indicator is, when it is the project's money: its annual 元 amount or
+ * 表12's 万元 amount. A bare number may be either; 个, 次, % and other units are never money.
+ */
+function projectMoney(view: View, indicator: Indicator): string | null {
+  const q = quantityOf(indicator.value);
+  if (!q || q.unit === 'other' || q.amount.isZero()) return null;
+  const asYuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
+  const annual = view.declaration?.annualFunding.total ?? '';
+  if (annual !== '' && toDecimal(annual).equals(asYuan)) return `即年度资金总额 ${annual} 元`;
+  const wan = view.t12;
+  if (!wan) return null;
+  const sameAsT12 = wanToYuan(wan).equals(asYuan) || (q.unit === '' && wan.equals(q.amount));
+  return sameAsT12 ? `即表12 合计 ${formatPlain(wan)} 万元` : null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// P1 每个项目都有申报表，资金与表12 相符
+
+const FUNDING_PARTS = [
+  ['central', '中央财政资金'],
+  ['provincial', '省级财政资金'],
+  ['cityCounty', '市县（区）财政资金'],
+  ['selfRaised', '单位自筹'],
+  ['other', '其他资金'],
+] as const;
+
+const PERIODS = [
+  ['implementationFunding', '实施期'],
+  ['annualFunding', '年度'],
+] as const;
+
+function projectOf(ctx: CheckContext, id: string): Project | undefined {
+  return ctx.doc.projects.find((p) => p.id === id);
+}
+
+const P1: Rule = {
+  id: 'P1',
+  family: 'P',
+  level: '错误',
+  title:
+    '表12、表13 的每个项目都有项目支出绩效目标申报表；年度资金总额（元）= 表12 合计 × 10000；资金来源之和等于总额',
+  checks: (ctx) => {
+    const listed = ctx.doc.projects
+      .filter((p) => p.current !== null || p.carryOver !== null)
+      .map((p) => p.id);
+    const checks: Check[] = [
+      {
+        subject: 'missing',
+        reads: [],
+        areas: ['declarations', 'projects'],
+        run: (c) => {
+          const missing = listed.flatMap((id) => {
+            const project = projectOf(c, id);
+            return project && !project.declaration ? [project] : [];
+          });
+          if (missing.length === 0) return null;
+          return {
+            level: '提示',
+            message: `${missing.length} 个项目没有项目支出绩效目标申报表：${missing.map((p) => `“${p.name}”`).join('、')}。表12、表13 所列项目都应编报绩效目标，未编报的请说明原因`,
+            targets: missing.map((p) =>
+              fieldTarget(`projects.${p.id}.declaration`, `项目“${p.name}”绩效目标申报表`),
+            ),
+            basis: missing.map((p) => p.id).join(','),
+          };
+        },
+      },
+    ];
+    for (const project of ctx.doc.projects) {
+      if (project.current !== null) checks.push(annualTotalCheck(project.id));
+      for (const [period, label] of PERIODS) checks.push(fundingSourcesCheck(project.id, period, label));
+    }
+    return checks;
+  },
+};
+
+/** 年度资金总额 in 元 = 表12 合计 in 万元 × 10000 (equal once the 元 amount is shown in 万元, 0.01). */
+function annualTotalCheck(projectId: string): Check {
+  const ref = t12Total(projectId);
+  return {
+    subject: `${projectId}/total`,
+    reads: [{ op: 'cell', cell: ref }],
+    areas: ['declarations', 'projects'],
+    run: (c) => {
+      const project = projectOf(c, projectId);
+      const declaration = project?.declaration;
+      if (!project || !declaration) return null;
+      const wan = c.value(ref) ?? ZERO;
+      const expected = wanToYuan(wan);
+      const stated = declaration.annualFunding.total;
+      const path = `projects.${projectId}.declaration.annualFunding.total`;
+      const targets = [fieldTarget(path, `项目“${project.name}”申报表 年度资金总额`), cellTarget(ref)];
+      const basis = `${stated}|${formatPlain(wan)}`;
+      if (stated === '') {
+        if (wan.isZero()) return null;
+        return {
+          message: `项目“${project.name}”申报表年度资金总额未填，表12 合计 ${formatPlain(wan)} 万元，应为 ${toAmount(expected)} 元`,
+          targets,
+          basis,
+        };
+      }
+      const yuan = toDecimal(stated);
+      if (roundCents(yuan.dividedBy(10000)).equals(roundCents(wan))) return null;
+      return {
+        message: `项目“${project.name}”申报表年度资金总额 ${stated} 元 ≠ 表12 合计 ${formatPlain(wan)} 万元（${toAmount(expected)} 元），相差 ${toAmount(yuan.minus(expected).abs())} 元`,
+        targets,
+        basis,
+      };
+    },
+  };
+}
+
+/** 中央 + 省级 + 市县 + 单位自筹 + 其他 = 资金总额, for 实施期 and 年度. */
+function fundingSourcesCheck(
+  projectId: string,
+  period: (typeof PERIODS)[number][0],
+  periodLabel: string,
+): Check {
+  return {
+    subject: `${projectId}/${period}`,
+    reads: [],
+    areas: ['declarations', 'projects'],
+    run: (c) => {
+      const project = projectOf(c, projectId);
+      const funding = project?.declaration?.[period];
+      if (!project || !funding) return null;
+      const parts = FUNDING_PARTS.filter(([field]) => funding[field] !== '');
+      if (funding.total === '' && parts.length === 0) return null;
+      const partsSum = sum(parts.map(([field]) => toDecimal(funding[field])));
+      const total = toDecimal(funding.total);
+      if (funding.total !== '' && partsSum.equals(total)) return null;
+      const path = `projects.${projectId}.declaration.${period}`;
+      const where = `项目“${project.name}”申报表 ${periodLabel}`;
+      const totalText = funding.total === '' ? '未填' : `${funding.total} 元`;
+      const message =
+        parts.length === 0
+          ? `项目“${project.name}”申报表${periodLabel}资金总额 ${totalText}，未按来源（中央、省级、市县（区）财政资金，单位自筹，其他资金）填写`
+          : `项目“${project.name}”申报表${periodLabel}资金：${parts.map(([field, label]) => `${label} ${funding[field]}`).join(' + ')} = ${toAmount(partsSum)} 元，${periodLabel}资金总额${funding.total === '' ? '未填' : ` ${funding.total} 元，相差 ${toAmount(partsSum.minus(total).abs())} 元`}`;
+      return {
+        message,
+        targets: [
+          fieldTarget(`${path}.total`, `${where}资金总额`),
+          ...parts.map(([field, label]) => fieldTarget(`${path}.${field}`, `${where}${label}`)),
+        ],
+        basis: [funding.total, ...FUNDING_PARTS.map(([field]) => funding[field])].join('|'),
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// P2 整体支出绩效目标申报表
+
+const OVERALL = '部门整体支出绩效目标申报表';
+
+/** Words that make a 数量 indicator count something other than projects (乡镇, 人次, 企业…). */
+const OTHER_COUNTS = /乡镇|村|人|户|家|次|场|期|篇|件|台|套|辆|所|学校|企业|单位|资金|经费/;
+
+/**
+ * The number of projects a 数量 indicator states, when it clearly states one: `14个项目`, or `14个` /
+ * `=14个` under a name about projects (根据项目实际情况细化). Values with ≥/≤ are not compared.
+ */
+function statedProjectCount(indicator: Indicator): Decimal | null {
+  if (!isQuantity(indicator)) return null;
+  const value = plain(indicator.value);
+  const aboutProjects =
+    value.includes('项目') || (indicator.name.includes('项目') && !OTHER_COUNTS.test(indicator.name));
+  const count = /^(?:项目(?:个数|数)?)?[=:：]?(\d+)(?:个|项)(?:项目)?$/.exec(value);
+  return aboutProjects && count?.[1] ? new Decimal(count[1]) : null;
+}
+
+const P2: Rule = {
+  id: 'P2',
+  family: 'P',
+  level: '错误',
+  title: '部门整体支出绩效目标申报表填写了绩效目标和绩效指标，单位名称是本部门或所属单位，项目数与表12 一致',
+  checks: () => [
+    {
+      subject: 'target',
+      reads: [],
+      areas: ['performance'],
+      run: (c) =>
+        c.doc.performance.overall.target.trim() !== ''
+          ? null
+          : {
+              message: `${OVERALL}未填写部门整体支出绩效目标`,
+              targets: [fieldTarget('performance.overall.target', `${OVERALL} 绩效目标`)],
+              basis: '',
+            },
+    },
+    {
+      subject: 'indicators',
+      reads: [],
+      areas: ['performance'],
+      run: (c) =>
+        c.doc.performance.overall.indicators.some(isReal)
+          ? null
+          : {
+              message: `${OVERALL}没有绩效指标：至少应有产出、效益、满意度指标各一个`,
+              targets: [fieldTarget('performance.overall.indicators', `${OVERALL} 绩效指标`)],
+              basis: String(c.doc.performance.overall.indicators.length),
+            },
+    },
+    {
+      subject: 'unitName',
+      reads: [],
+      areas: ['performance', 'department', 'units'],
+      run: (c) => {
+        const name = c.doc.performance.overall.unitName.trim();
+        const known = [c.doc.department.name, ...c.doc.units.map((u) => u.name)];
+        // A blank name is D1's (a part every published document needs).
+        if (name === '' || known.includes(name)) return null;
+        return {
+          message: `${OVERALL}单位名称“${name}”不是本部门“${c.doc.department.name}”，也不是所属单位（${c.doc.units.map((u) => u.name).join('、')}）`,
+          targets: [fieldTarget('performance.overall.unitName', `${OVERALL} 单位名称`)],
+          basis: `${name}|${known.join(',')}`,
+        };
+      },
+    },
+    {
+      subject: 'projectCount',
+      reads: [],
+      areas: ['performance', 'projects'],
+      run: (c) => {
+        const count = c.doc.projects.filter((p) => p.current !== null).length;
+        const indicators = c.doc.performance.overall.indicators;
+        const wrong = indicators.flatMap((indicator, index) => {
+          const stated = statedProjectCount(indicator);
+          return stated && !stated.equals(count) ? [{ indicator, index }] : [];
+        });
+        if (wrong.length === 0) return null;
+        return {
+          message: `${OVERALL}${wrong.map(({ indicator }) => shownIndicator(indicator)).join('、')}，与表12 所列项目 ${count} 个不符`,
+          targets: wrong.map(({ index }) =>
+            fieldTarget(
+              `performance.overall.indicators.${index}.value`,
+              `${OVERALL} 绩效指标第 ${index + 1} 行指标值`,
+            ),
+          ),
+          basis: `${wrong.map(({ indicator }) => indicator.value).join(',')}|${count}`,
+        };
+      },
+    },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------------
+// P3 产出、效益、满意度（成本）指标齐全
+
+const REQUIRED_LEVEL1 = ['产出指标', '效益指标', '满意度指标'] as const;
+
+/** `项目“X”实施期和年度绩效指标{text}` when both grids say the same, else each grid's in turn. */
+function perGrid(view: View, texts: readonly (string | null)[]): string {
+  const said = view.grids.flatMap((grid, i) => {
+    const text = texts[i];
+    return text ? [{ grid, text }] : [];
+  });
+  const [first, second] = said;
+  if (first && second && said.length === 2 && first.text === second.text)
+    return `${view.owner}实施期和年度绩效指标都${first.text}`;
+  return said.map(({ grid, text }, i) => `${i === 0 ? view.owner : ''}${grid.title}${text}`).join('；');
+}
+
+const P3: Rule = {
+  id: 'P3',
+  family: 'P',
+  level: '错误',
+  title: '每张申报表至少有一个产出指标、效益指标和满意度指标（错误），并有成本指标（提示）',
+  checks: (ctx) =>
+    owners(ctx.doc).flatMap((owner) => [
+      declarationCheck(owner, 'required', (view) => {
+        const texts = view.grids.map((grid) => {
+          const real = grid.indicators.filter(isReal);
+          // An 整体 declaration without any indicator is P2's finding.
+          if (owner.kind === 'overall' && real.length === 0) return null;
+          const missing = REQUIRED_LEVEL1.filter((level1) => !real.some((i) => i.level1 === level1));
+          return missing.length > 0 ? `缺少${missing.join('、')}` : null;
+        });
+        if (texts.every((t) => t === null)) return null;
+        return {
+          message: `${perGrid(view, texts)}：每张申报表至少应有一个产出指标、效益指标和满意度指标`,
+          targets: view.grids.flatMap((grid, i) =>
+            texts[i] ? [fieldTarget(grid.path, `${view.owner}${grid.title}`)] : [],
+          ),
+          basis: texts.join('|'),
+        };
+      }),
+      declarationCheck(owner, 'cost', (view) => {
+        const texts = view.grids.map((grid) => {
+          const real = grid.indicators.filter(isReal);
+          return real.length > 0 && !real.some(isCost) ? '没有成本指标' : null;
+        });
+        if (texts.every((t) => t === null)) return null;
+        return {
+          level: '提示',
+          message: `${perGrid(view, texts)}（一级指标“成本指标”或二级指标“成本指标”“经济成本指标”等），请补充或说明`,
+          targets: view.grids.flatMap((grid, i) =>
+            texts[i] ? [fieldTarget(grid.path, `${view.owner}${grid.title}`)] : [],
+          ),
+          basis: texts.join('|'),
+        };
+      }),
+    ]),
+};
+
+// ---------------------------------------------------------------------------------------------------
+// P4 指标值可衡量
+
+const P4: Rule = {
+  id: 'P4',
+  family: 'P',
+  level: '提示',
+  title:
+    '定量指标值有比较符号、数值和计量单位，增减幅度有基数（提示）；满意度、质量指标的百分比不超过 100%（错误）',
+  checks: (ctx) =>
+    owners(ctx.doc).flatMap((owner) => [
+      declarationCheck(owner, 'values', (view) =>
+        hitsFinding(
+          view,
+          hitsOf(view, (indicator) => {
+            // Template rows are P6's, money typed as a 数量 indicator P5's.
+            if (!isReal(indicator) || (isQuantity(indicator) && projectMoney(view, indicator))) return null;
+            const problem = valueProblem(indicator.value);
+            return problem ? { field: 'value', text: shownIndicator(indicator), note: problem } : null;
+          }),
+          '指标值不可衡量',
+          {
+            list: byNote,
+            hint: '。定量指标值应写成比较符号、数值和计量单位，如“≥95%”“=12次”“≤15万元”；定性指标写等级，如“优/良/中/差”',
+          },
+        ),
+      ),
+      declarationCheck(owner, 'percent', (view) =>
+        hitsFinding(
+          view,
+          hitsOf(view, (indicator) => {
+            const percent = isRate(indicator) && isReal(indicator) ? percentOver100(indicator.value) : null;
+            return percent ? { field: 'value', text: shownIndicator(indicator) } : null;
+          }),
+          '满意度或质量指标超过 100%',
+          { level: '错误', hint: '。满意度、质量指标是比率，不能超过 100%' },
+        ),
+      ),
+    ]),
+};
+
+// ---------------------------------------------------------------------------------------------------
+// P5 数量指标不是资金额，成本指标不超过项目资金
+
+const P5: Rule = {
+  id: 'P5',
+  family: 'P',
+  level: '提示',
+  title: '数量指标不应填写项目资金额（提示）；成本指标不超过项目资金（错误）',
+  checks: (ctx) =>
+    owners(ctx.doc)
+      .filter((owner) => owner.kind === 'project')
+      .flatMap((owner) => [
+        declarationCheck(owner, 'quantityMoney', (view) =>
+          hitsFinding(
+            view,
+            hitsOf(view, (indicator) => {
+              const money = isQuantity(indicator) && isReal(indicator) ? projectMoney(view, indicator) : null;
+              return money ? { field: 'value', text: `${shownIndicator(indicator)}（${money}）` } : null;
+            }),
+            '数量指标填的是项目资金额',
+            { hint: '。资金额不是数量指标：数量指标应写产出的数量，如“=12次”“≥300人次”' },
+          ),
+        ),
+        declarationCheck(owner, 'costOverFunding', (view) =>
+          hitsFinding(
+            view,
+            hitsOf(view, (indicator, grid) => {
+              if (!isCost(indicator) || !isReal(indicator) || !grid.funding) return null;
+              const q = quantityOf(indicator.value);
+              if (!q || (q.unit !== '元' && q.unit !== '万元')) return null;
+              const yuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
+              if (!yuan.greaterThan(grid.funding.yuan)) return null;
+              const inYuan = q.unit === '万元' ? `${toAmount(yuan)} 元，` : '';
+              return {
+                field: 'value',
+                text: `${shownIndicator(indicator)}（${inYuan}超过${grid.funding.label} ${toAmount(grid.funding.yuan)} 元）`,
+              };
+            }),
+            '成本指标超过项目资金',
+            { level: '错误', hint: '。成本指标不能超过项目安排的资金' },
+          ),
+        ),
+      ]),
+};
+
+// ---------------------------------------------------------------------------------------------------
+// P6 模板占位、以项目名称命名、各栏重复
+
+const DESCRIPTION_FIELDS = [
+  ['summary', '项目概况'],
+  ['necessity', '项目设立必要性'],
+  ['measures', '保证项目实施的制度、措施'],
+  ['plan', '项目实施计划'],
+] as const;
+
+/** A sentence compared without quotes, asterisks, spaces and closing punctuation. */
+function sentenceKey(text: string): string {
+  return text.replace(/[“”"'‘’*＊\s]/g, '').replace(/[。；;，,.!！]+$/, '');
+}
+
+/** `“2024机关运行经费”（数量指标、质量指标）`: hits grouped by the indicator's name. */
+function byName(hits: readonly Hit[]): string {
+  const names = new Map<string, string[]>();
+  for (const hit of hits) {
+    const indicator = hit.grid.indicators[hit.index];
+    if (indicator) names.set(indicator.name, [...(names.get(indicator.name) ?? []), indicator.level2]);
+  }
+  return [...names].map(([name, levels]) => `“${name}”（${levels.join('、')}）`).join('、');
+}
+
+const P6: Rule = {
+  id: 'P6',
+  family: 'P',
+  level: '错误',
+  title:
+    '绩效指标不得留有模板占位内容（错误）；三级指标不应以项目名称命名，项目概况、必要性、措施、实施计划不应重复同一句话（提示）',
+  checks: (ctx) =>
+    owners(ctx.doc).flatMap((owner) => {
+      const checks = [
+        declarationCheck(owner, 'placeholders', (view) =>
+          hitsFinding(
+            view,
+            hitsOf(view, (indicator) => {
+              const problem = placeholderProblem(indicator);
+              return problem
+                ? { field: problem.field, text: shownIndicator(indicator), note: problem.text }
+                : null;
+            }),
+            '指标是模板占位内容',
+            {
+              list: byNote,
+              hint: '。请填写实际指标，或删除该行',
+            },
+          ),
+        ),
+      ];
+      if (owner.kind === 'overall') return checks;
+      return [
+        ...checks,
+        declarationCheck(owner, 'projectName', (view) => {
+          const projectName = view.project?.name ?? '';
+          return hitsFinding(
+            view,
+            hitsOf(view, (indicator) =>
+              isReal(indicator) && namedLikeProject(indicator.name, projectName)
+                ? { field: 'name', text: indicator.name }
+                : null,
+            ),
+            '三级指标以项目名称命名',
+            {
+              level: '提示',
+              list: byName,
+              hint: '。三级指标应写衡量的具体内容，如“系统正常运行率”“办结事项数”',
+            },
+          );
+        }),
+        declarationCheck(owner, 'repeated', (view) => {
+          const { project, declaration } = view;
+          if (!project || !declaration) return null;
+          const groups = new Map<string, (typeof DESCRIPTION_FIELDS)[number][]>();
+          for (const field of DESCRIPTION_FIELDS) {
+            const key = sentenceKey(declaration[field[0]]);
+            if (key !== '') groups.set(key, [...(groups.get(key) ?? []), field]);
+          }
+          const repeated = [...groups].filter(([, fields]) => fields.length > 1);
+          if (repeated.length === 0) return null;
+          return {
+            level: '提示',
+            message: `项目“${project.name}”申报表中${repeated
+              .map(
+                ([text, fields]) =>
+                  `${fields.map(([, label]) => `“${label}”`).join('')}内容相同（均为“${text}”）`,
+              )
+              .join('；')}：各栏应分别写明项目概况、设立的必要性、保证实施的制度措施和实施计划`,
+            targets: repeated.flatMap(([, fields]) =>
+              fields.map(([field, label]) =>
+                fieldTarget(
+                  `projects.${project.id}.declaration.${field}`,
+                  `项目“${project.name}”申报表 ${label}`,
+                ),
+              ),
+            ),
+            basis: repeated.map(([text, fields]) => `${fields.map(([f]) => f).join(',')}:${text}`).join('|'),
+          };
+        }),
+      ];
+    }),
+};
+
+export const PERFORMANCE_RULES: readonly Rule[] = [P1, P2, P3, P4, P5, P6];
