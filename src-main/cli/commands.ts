@@ -5,7 +5,11 @@
 import { access, readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { catalogWarnings } from '../../shared/catalogs/usage';
+import { auditReport, countFindings, summarizeFindings } from '../../shared/checks/report';
+import { checkDocument } from '../../shared/checks/session';
 import { emptyDocument } from '../../shared/document/create';
+import { rolloverDocument } from '../../shared/document/rollover';
+import { generateNarrative, renderNarrativeText, unfilledSlots } from '../../shared/narrative';
 import { parseDocument, serializeDocument, type LoadResult } from '../../shared/document/file';
 import type { BudgetDocument } from '../../shared/document/schema';
 import { computeForm } from '../../shared/forms/engine';
@@ -29,7 +33,16 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
                                    新建空白预算文件
   table 文件 T1…T13 [--csv]         按公开格式打印一张表（含计算出的合计）
   validate 文件                     检查文件格式，逐项指出错误（位置、内容、应为）
+  check 文件 [--json]               审核：按错误、提示列出发现的问题；--json 输出机器可读的列表
+  check 文件1 文件2 … --summary     每个文件一行审核结果（财政局汇总审核用）
+  report 文件 -o 审核报告.txt        写出审核报告（问题、涉及单元格、已作的说明）
+  narrative 文件                    打印由数据生成的情况说明（第三部分）
+  rollover 上年文件 -o 新文件 --year 年度
+                                   以上年文件为基础开始新年度：保留结构、单位、项目和文字，
+                                   清空金额，上年数据填入情况说明的“上年”数
   help                              显示本说明
+
+审核的退出码：0 无错误；1 有错误；2 文件无法读取或格式不符。
 
 已存在的文件不会被覆盖，除非加 --force。
 `;
@@ -46,6 +59,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await tableCommand(rest, io);
       case 'validate':
         return await validateCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'report':
+        return await reportCommand(rest, io);
+      case 'narrative':
+        return await narrativeCommand(rest, io);
+      case 'rollover':
+        return await rolloverCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -127,6 +148,132 @@ export function parseFormId(text: string): FormId {
   if (!isFormId(id))
     throw new UsageError(`没有表“${text}”，应为 ${FORM_IDS[0]}…${FORM_IDS[FORM_IDS.length - 1]}`);
   return id;
+}
+
+async function checkCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, summary: { type: 'boolean' } },
+  });
+  if (positionals.length === 0)
+    throw new UsageError('用法：check 文件 [--json]，或 check 文件1 文件2 … --summary');
+  if (values.summary) return summaryCommand(positionals, io);
+  if (positionals.length > 1) throw new UsageError('审核多个文件请加 --summary');
+  const [file] = positionals as [string];
+  const loaded = await loadFile(file, io);
+  if (!loaded.ok) return EXIT.usage;
+  const findings = checkDocument(loaded.document);
+  if (values.json) {
+    const rows = findings.map((f) => ({
+      rule: f.rule,
+      level: f.level,
+      message: f.message,
+      cells: f.targets,
+      explanation: f.explanation,
+    }));
+    io.out(`${JSON.stringify(rows, null, 2)}\n`);
+  } else {
+    io.out(
+      `${file}：${loaded.document.department.name} ${loaded.document.year} 年，${summarizeFindings(findings)}\n`,
+    );
+    for (const level of ['错误', '提示'] as const) {
+      const list = findings.filter((f) => f.level === level);
+      if (list.length === 0) continue;
+      io.out(`\n${level}（${list.length}）\n`);
+      list.forEach((f, i) => {
+        io.out(`  ${i + 1}. [${f.rule}] ${f.message}\n`);
+        if (f.explanation !== null) io.out(`     说明：${f.explanation}\n`);
+      });
+    }
+  }
+  return findings.some((f) => f.level === '错误') ? EXIT.invalid : EXIT.ok;
+}
+
+/** One line per file; exit 1 when any file has an 错误, 2 when any cannot be read. */
+async function summaryCommand(files: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  for (const file of files) {
+    const loaded = await loadFile(file, { out: () => undefined, err: () => undefined });
+    if (!loaded.ok) {
+      io.out(`${file}\t无法审核：文件无法读取或格式不符（用 validate 查看原因）\n`);
+      exitCode = EXIT.usage;
+      continue;
+    }
+    const findings = checkDocument(loaded.document);
+    const { errors } = countFindings(findings);
+    io.out(
+      `${file}\t${loaded.document.department.name}\t${loaded.document.year}\t${errors > 0 ? '未通过' : '通过'}\t${summarizeFindings(findings)}\n`,
+    );
+    if (errors > 0 && exitCode === EXIT.ok) exitCode = EXIT.invalid;
+  }
+  return exitCode;
+}
+
+async function reportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1 || !values.output)
+    throw new UsageError('用法：report 文件 -o 审核报告.txt');
+  const loaded = await loadFile(file, io);
+  if (!loaded.ok) return EXIT.usage;
+  if (!values.force && (await exists(values.output))) {
+    io.err(`错误：文件 ${values.output} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
+    return EXIT.usage;
+  }
+  const findings = checkDocument(loaded.document);
+  await writeFileAtomic(values.output, auditReport(loaded.document, findings));
+  io.out(`已写出审核报告 ${values.output}：${summarizeFindings(findings)}\n`);
+  return findings.some((f) => f.level === '错误') ? EXIT.invalid : EXIT.ok;
+}
+
+async function narrativeCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file || positionals.length > 1) throw new UsageError('用法：narrative 文件');
+  const loaded = await loadFile(file, io);
+  if (!loaded.ok) return EXIT.usage;
+  const sections = generateNarrative(loaded.document);
+  io.out(renderNarrativeText(sections));
+  const missing = unfilledSlots(sections);
+  if (missing.length > 0) {
+    io.err(`尚有 ${missing.length} 处待填写：${missing.map((slot) => slot.placeholder).join('；')}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function rolloverCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { output: { type: 'string', short: 'o' }, year: { type: 'string' }, force: { type: 'boolean' } },
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1 || !values.output) {
+    throw new UsageError('用法：rollover 上年文件 -o 新文件 --year 年度');
+  }
+  const loaded = await loadFile(file, io);
+  if (!loaded.ok) return EXIT.usage;
+  const year = values.year === undefined ? loaded.document.year + 1 : Number(values.year);
+  if (year !== loaded.document.year + 1) {
+    throw new UsageError(
+      `${file} 是 ${loaded.document.year} 年的预算，只能结转到 ${loaded.document.year + 1} 年`,
+    );
+  }
+  if (!values.force && (await exists(values.output))) {
+    io.err(`错误：文件 ${values.output} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
+    return EXIT.usage;
+  }
+  const next = rolloverDocument(loaded.document, year);
+  await writeFileAtomic(values.output, serializeDocument(next));
+  io.out(
+    `已写出 ${values.output}：${next.department.name} ${year} 年，上年收入总计 ${next.narrative.lastYear.totalIncome} 万元已填入\n`,
+  );
+  return EXIT.ok;
 }
 
 async function validateCommand(args: readonly string[], io: CliIo): Promise<number> {

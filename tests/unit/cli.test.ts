@@ -160,3 +160,116 @@ describe('npm run cli', () => {
     expect(stdout.split('\r\n')).toContain('合计,,621.43,481.68,139.75');
   }, 60_000);
 });
+
+describe('check', () => {
+  let file: string;
+  beforeEach(async () => {
+    file = join(dir, 's.json');
+    await cli('new', '--sample', '-o', file);
+  });
+
+  async function broken(): Promise<string> {
+    const target = join(dir, 'broken.json');
+    const raw = JSON.parse(await readFile(file, 'utf8')) as BudgetDocument;
+    const row = raw.tables.t3.rows.find((r) => r.functionCode === '2101101');
+    if (row) row.basic = '9.14';
+    await writeFile(target, JSON.stringify(raw));
+    return target;
+  }
+
+  it('passes the sample (no 错误): exit 0, findings grouped by level', async () => {
+    const { code, out } = await cli('check', file);
+    expect(code).toBe(0);
+    expect(out).toContain('错误 0 项');
+    expect(out).not.toContain('\n错误（');
+  });
+
+  it('reports an 错误 with both sides’ numbers and exits 1', async () => {
+    const { code, out } = await cli('check', await broken());
+    expect(code).toBe(1);
+    expect(out).toContain('错误（');
+    expect(out).toContain(
+      '[B2] 表3 2101101 行政单位医疗 合计 9.14 ≠ 表2 同科目 本年收入+上年结转 10.96，相差 1.82',
+    );
+  });
+
+  it('prints machine-readable findings with --json', async () => {
+    const { code, out } = await cli('check', await broken(), '--json');
+    expect(code).toBe(1);
+    const findings = JSON.parse(out) as { rule: string; level: string; message: string; cells: unknown[] }[];
+    const b2 = findings.find((f) => f.rule === 'B2');
+    expect(b2?.level).toBe('错误');
+    expect(b2?.cells).toEqual([
+      { kind: 'cell', form: 'T3', row: '2101101', column: 'total' },
+      { kind: 'cell', form: 'T2', row: '2101101', column: 'currentTotal' },
+      { kind: 'cell', form: 'T2', row: '2101101', column: 'carryOver' },
+    ]);
+  });
+
+  it('summarizes many files, one line each, exit 2 when one cannot be read', async () => {
+    const bad = await broken();
+    const { code, out } = await cli('check', file, bad, join(dir, 'missing.json'), '--summary');
+    expect(code).toBe(2);
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/s\.json\t新绛县人民政府办公室\t2024\t通过\t错误 0 项/);
+    expect(lines[1]).toMatch(/broken\.json\t新绛县人民政府办公室\t2024\t未通过\t错误 2 项/);
+    expect(lines[2]).toContain('无法审核');
+  });
+
+  it('exits 2 on an unreadable file', async () => {
+    await writeFile(join(dir, 'x.json'), '{"format":');
+    expect((await cli('check', join(dir, 'x.json'))).code).toBe(2);
+  });
+});
+
+describe('report, narrative, rollover', () => {
+  let file: string;
+  beforeEach(async () => {
+    file = join(dir, 's.json');
+    await cli('new', '--sample', '-o', file);
+  });
+
+  it('writes the audit report with the findings, their cells and the explanations', async () => {
+    const raw = JSON.parse(await readFile(file, 'utf8')) as BudgetDocument;
+    raw.explanations.push({
+      ruleId: 'B6',
+      subject: 'unit/u3',
+      basis: '事业',
+      text: '综保中心的公用经费按县财政局口径列入',
+    });
+    await writeFile(file, JSON.stringify(raw));
+    const output = join(dir, 'audit.txt');
+    const { code } = await cli('report', file, '-o', output);
+    expect(code).toBe(0);
+    const report = await readFile(output, 'utf8');
+    expect(report).toContain('新绛县人民政府办公室2024年部门预算审核报告');
+    expect(report).toContain('一、错误（强制性，须改正）\n  无');
+    expect(report).toContain('[B6] 表11 列有“新绛县人民政府办公室综合保障中心”');
+    expect(report).toContain('涉及：表11 新绛县人民政府办公室综合保障中心 合计');
+    expect(report).toContain('说明：综保中心的公用经费按县财政局口径列入');
+  });
+
+  it('prints the generated narrative of the sample with no template text', async () => {
+    const { code, out, err } = await cli('narrative', file);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toContain('2024年度本部门预算收入总计621.43万元');
+    expect(out).toContain('比上年减少59.12万元，下降9%');
+    expect(out).not.toMatch(/待填写|增加（减少）|XX|××|……/);
+  });
+
+  it('starts next year from last year’s file', async () => {
+    const next = join(dir, '2025.json');
+    const { code, out } = await cli('rollover', file, '-o', next, '--year', '2025');
+    expect(code).toBe(0);
+    expect(out).toContain('上年收入总计 621.43 万元');
+    const doc = JSON.parse(await readFile(next, 'utf8')) as BudgetDocument;
+    expect([doc.year, doc.narrative.lastYear.operatingExpenses, doc.projects.length]).toEqual([
+      2025,
+      '30.41',
+      14,
+    ]);
+    expect((await cli('rollover', file, '-o', join(dir, 'x.json'), '--year', '2027')).code).toBe(2);
+  });
+});

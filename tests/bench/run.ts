@@ -1,0 +1,130 @@
+/**
+ * `npm run bench [-- --json]`: how fast the checks are on the sample and on generated documents 10× and
+ * 100× its size. Full check: a cold session on a fresh copy of the document. Re-check: one typed amount
+ * changed, the session updated and its findings listed — what happens on every keystroke in the grid.
+ */
+import { performance } from 'node:perf_hooks';
+import { CheckSession } from '../../shared/checks/session';
+import { parseDocument, serializeDocument } from '../../shared/document/file';
+import { setInput, type InputRef } from '../../shared/document/inputs';
+import type { BudgetDocument } from '../../shared/document/schema';
+import { formsOf } from '../../shared/forms/engine';
+import { FORM_IDS } from '../../shared/forms/types';
+import { generateDocument } from '../../shared/sample/generate';
+import { sampleDocument } from '../../shared/sample/sample2024';
+
+interface Measurement {
+  document: string;
+  projects: number;
+  functionRows: number;
+  checks: number;
+  findings: number;
+  fullCheckMs: number;
+  recheckMedianMs: number;
+  recheckP95Ms: number;
+}
+
+const FULL_RUNS = 5;
+const EDITS = 200;
+
+/** A copy that shares nothing with the original, so no computed value is reused. */
+function freshCopy(doc: BudgetDocument): BudgetDocument {
+  const loaded = parseDocument(serializeDocument(doc));
+  if (!loaded.ok) throw new Error(loaded.summary);
+  return loaded.document;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+}
+
+/** Every typed amount of the document, in form order. */
+function typedInputs(doc: BudgetDocument): InputRef[] {
+  const forms = formsOf(doc);
+  return FORM_IDS.flatMap((id) =>
+    [...forms.form(id).rows.values()].flatMap((row) =>
+      Object.values(row.cells).flatMap((cell) =>
+        'expr' in cell && cell.expr.op === 'input' ? [cell.expr.input] : [],
+      ),
+    ),
+  );
+}
+
+/** A small seeded generator, so every run edits the same cells. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function measure(name: string, doc: BudgetDocument): Measurement {
+  const full: number[] = [];
+  let session: CheckSession | null = null;
+  for (let run = 0; run < FULL_RUNS; run++) {
+    const copy = freshCopy(doc);
+    const start = performance.now();
+    session = new CheckSession(copy);
+    session.findings();
+    full.push(performance.now() - start);
+  }
+  if (!session) throw new Error('no run');
+  const inputs = typedInputs(session.doc);
+  const random = seeded(20241126);
+  const recheck: number[] = [];
+  for (let edit = 0; edit < EDITS; edit++) {
+    const input = inputs[Math.floor(random() * inputs.length)];
+    if (!input) continue;
+    const next = setInput(session.doc, input, String(Math.floor(random() * 100000) / 100));
+    const start = performance.now();
+    session.update(next, { kind: 'input', input });
+    session.findings();
+    recheck.push(performance.now() - start);
+  }
+  full.sort((a, b) => a - b);
+  recheck.sort((a, b) => a - b);
+  return {
+    document: name,
+    projects: doc.projects.length,
+    functionRows: doc.tables.t3.rows.length,
+    checks: session.checkCount,
+    findings: session.findings().length,
+    fullCheckMs: round(percentile(full, 0.5)),
+    recheckMedianMs: round(percentile(recheck, 0.5)),
+    recheckP95Ms: round(percentile(recheck, 0.95)),
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+const json = process.argv.includes('--json');
+const documents: [string, BudgetDocument][] = [
+  ['样例 sample', sampleDocument()],
+  ['10×', generateDocument({ scale: 10, seed: 1 })],
+  ['100×', generateDocument({ scale: 100, seed: 1 })],
+];
+const results = documents.map(([name, doc]) => measure(name, doc));
+
+if (json) {
+  process.stdout.write(`${JSON.stringify({ checks: results }, null, 2)}\n`);
+} else {
+  process.stdout.write('审核性能（毫秒；全量审核取 5 次中位数，单元格修改后复核取 200 次）\n\n');
+  console.table(
+    results.map((r) => ({
+      文档: r.document,
+      项目数: r.projects,
+      功能科目行: r.functionRows,
+      检查数: r.checks,
+      发现: r.findings,
+      全量审核ms: r.fullCheckMs,
+      复核中位数ms: r.recheckMedianMs,
+      复核P95ms: r.recheckP95Ms,
+    })),
+  );
+}
