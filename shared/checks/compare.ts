@@ -13,20 +13,30 @@ import type { CellRef } from '../forms/types';
 export const TOLERANCE = new Decimal('0.005');
 const ONE_CENT = new Decimal('0.01');
 
+/**
+ * What a side is called. Labels are worded only when a finding is reported (a check is made for every
+ * row of a large budget, and nearly all of them stay silent), so a label may be a function.
+ */
+export type Label = string | ((ctx: CheckContext) => string);
+
 /** One side of a comparison: what it is called, how its value is obtained, where it is. */
 export interface Side {
-  readonly label: string;
+  readonly label: Label;
   readonly expr: Expr;
   readonly targets: readonly Target[];
 }
 
+export function labelText(ctx: CheckContext, label: Label): string {
+  return typeof label === 'string' ? label : label(ctx);
+}
+
 /** A side that is one cell, labelled from the form (`表3 2101101 行政单位医疗 合计`). */
-export function cellSide(ctx: CheckContext, ref: CellRef, label = ctx.describe(ref)): Side {
+export function cellSide(_ctx: CheckContext, ref: CellRef, label: Label = (c) => c.describe(ref)): Side {
   return { label, expr: { op: 'cell', cell: ref }, targets: [cellTarget(ref)] };
 }
 
 /** A side that adds several cells (e.g. 表12 合计 + 表13 合计). */
-export function sumSide(label: string, refs: readonly CellRef[]): Side {
+export function sumSide(label: Label, refs: readonly CellRef[]): Side {
   return {
     label,
     expr: { op: 'sum', terms: refs.map((cell) => ({ op: 'cell', cell })) },
@@ -98,7 +108,7 @@ function compare(ctx: CheckContext, left: Side, right: Side, options: CompareOpt
   const hint = rounding ? ROUNDING_HINT : (options.hint ?? '');
   return {
     level: rounding ? '提示' : options.level,
-    message: `${left.label} ${shown(l)} ${sign} ${right.label} ${shown(r)}，${by} ${formatPlain(difference.abs())}${hint}`,
+    message: `${labelText(ctx, left.label)} ${shown(l)} ${sign} ${labelText(ctx, right.label)} ${shown(r)}，${by} ${formatPlain(difference.abs())}${hint}`,
     targets: [...left.targets, ...right.targets],
     basis: `${shown(l)}|${shown(r)}`,
   };

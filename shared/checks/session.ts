@@ -44,13 +44,18 @@ const TEXT_AREAS: ReadonlySet<Area> = new Set([
   'glossary',
 ]);
 
+function isTextArea(area: Area): boolean {
+  return TEXT_AREAS.has(area) || area.startsWith('declaration:');
+}
+
 export class CheckSession {
   private readonly rules: readonly Rule[];
   private readonly stated: StatedValues;
   private forms!: FormEvaluator;
   private context!: CheckContext;
   private checks: ActiveCheck[] = [];
-  private readonly byRead = new Map<string, number[]>();
+  /** Which checks read an amount: a cell key or `in:` + an input key → check ordinals (built on demand). */
+  private readIndex: Map<string, number[]> | null = null;
   private readonly byArea = new Map<Area, number[]>();
   /** The current finding of each check that has one, by ordinal. */
   private readonly active = new Map<number, { rule: Rule; check: Check; draft: FindingDraft }>();
@@ -73,20 +78,29 @@ export class CheckSession {
   /** Moves to the next version of the document and re-runs what the change can affect. */
   update(next: BudgetDocument, change: DocumentChange): void {
     if (change.kind === 'input' && this.stated.size === 0) {
+      const byRead = this.byRead();
       const stale = this.forms.advance(next, change.input);
       if (stale) {
         this.context = this.makeContext(this.forms);
-        const affected = new Set<number>(this.byRead.get(INPUT_PREFIX + inputKey(change.input)));
-        for (const key of stale) for (const ordinal of this.byRead.get(key) ?? []) affected.add(ordinal);
+        const affected = new Set<number>(byRead.get(INPUT_PREFIX + inputKey(change.input)));
+        for (const key of stale) for (const ordinal of byRead.get(key) ?? []) affected.add(ordinal);
         this.run(affected);
         return;
       }
-    } else if (change.kind === 'areas' && change.areas.every((area) => TEXT_AREAS.has(area))) {
+    } else if (change.kind === 'areas' && change.areas.every(isTextArea)) {
       this.forms.rebase(next);
       this.context = this.makeContext(this.forms);
       const affected = new Set<number>();
-      for (const area of change.areas)
-        for (const ordinal of this.byArea.get(area) ?? []) affected.add(ordinal);
+      // One declaration's edit also concerns the checks that read all declarations, and an edit of
+      // 'declarations' (any of them) concerns every declaration's own checks.
+      const anyDeclaration = change.areas.includes('declarations');
+      for (const [area, ordinals] of this.byArea) {
+        const concerned =
+          change.areas.includes(area) ||
+          (anyDeclaration && area.startsWith('declaration:')) ||
+          (area === 'declarations' && change.areas.some((a) => a.startsWith('declaration:')));
+        if (concerned) for (const ordinal of ordinals) affected.add(ordinal);
+      }
       this.run(affected);
       return;
     }
@@ -117,22 +131,40 @@ export class CheckSession {
     this.forms = formsOf(doc);
     this.context = this.makeContext(this.forms);
     this.checks = [];
-    this.byRead.clear();
+    this.readIndex = null;
     this.byArea.clear();
     this.active.clear();
     for (const rule of this.rules) {
       for (const check of rule.checks(this.context)) {
         const ordinal = this.checks.length;
         this.checks.push({ rule, check, ordinal });
-        for (const expr of check.reads) {
-          const { cells, inputs } = directReads(expr);
-          for (const cell of cells) index(this.byRead, cellKey(cell), ordinal);
-          for (const input of inputs) index(this.byRead, INPUT_PREFIX + inputKey(input), ordinal);
-        }
         for (const area of check.areas) index(this.byArea, area, ordinal);
       }
     }
     this.run(this.checks.map((c) => c.ordinal));
+  }
+
+  /**
+   * Builds what a one-cell re-check needs: which checks read which amounts, and which cells feed which
+   * totals. Done on the first edit, or ahead of it (an app calls this once the findings are shown).
+   */
+  prepare(): void {
+    this.byRead();
+    this.forms.prepare();
+  }
+
+  private byRead(): ReadonlyMap<string, number[]> {
+    if (this.readIndex) return this.readIndex;
+    const byRead = new Map<string, number[]>();
+    for (const { check, ordinal } of this.checks) {
+      for (const expr of check.reads) {
+        const { cells, inputs } = directReads(expr);
+        for (const cell of cells) index(byRead, cellKey(cell), ordinal);
+        for (const input of inputs) index(byRead, INPUT_PREFIX + inputKey(input), ordinal);
+      }
+    }
+    this.readIndex = byRead;
+    return byRead;
   }
 
   private run(ordinals: Iterable<number>): void {

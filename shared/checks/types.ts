@@ -53,7 +53,9 @@ export type Area =
   | 'narrative'
   | 'performance'
   | 'glossary'
-  | 'names';
+  | 'names'
+  /** One project's declaration (texts, indicators, funding in 元). */
+  | `declaration:${string}`;
 
 export interface CheckContext {
   readonly doc: BudgetDocument;

@@ -490,7 +490,7 @@ describe('every form', () => {
 });
 
 describe('advance: re-computing after one typed amount changed', () => {
-  /** Every amount cell of every form, as printed. */
+  /** Every cell of every form, as printed. */
   function everything(evaluator: FormEvaluator): string[] {
     return FORM_IDS.flatMap((id) => evaluator.grid(id).rows.flatMap((row) => row.cells.map(cellText)));
   }
@@ -542,12 +542,38 @@ describe('advance: re-computing after one typed amount changed', () => {
     expect(shown(live.doc, 'T1', 'expenditure:total', 'total')).toBe('621.47');
   });
 
-  it('refuses a change that adds rows: a new row, a project entering 表13, 表7 following 表2', () => {
+  it('refuses a change that needs a new row: a project entering 表13', () => {
     const live = formsOf(sampleDocument());
     const carry = { collection: 't13', key: 'p01', field: 'generalBudget' } as const;
     expect(live.advance(setInput(live.doc, carry, '1'), carry)).toBe(null);
-    const fund = { collection: 't2', key: '2010301', field: 'governmentFund' } as const;
-    expect(live.advance(setInput(live.doc, fund, '1'), fund)).toBe(null);
     expect(formsOf(live.doc)).toBe(live);
+  });
+
+  it('lays 表7 out again in place when a 表2 row enters or leaves it', () => {
+    const live = formsOf(sampleDocument());
+    everything(live);
+    const fund = { collection: 't2', key: '2010301', field: 'governmentFund' } as const;
+    const filled = setInput(live.doc, fund, '1');
+    const stale = live.advance(filled, fund);
+    expect([...(stale ?? [])].filter((key) => key.startsWith('T7/')).sort()).toEqual([
+      'T7/201/amount',
+      'T7/20103/amount',
+      'T7/2010301/amount',
+      'T7/total/amount',
+    ]);
+    expect(everything(live)).toEqual(everything(new FormEvaluator(filled)));
+    const emptied = setInput(filled, fund, '');
+    expect(live.advance(emptied, fund)).not.toBe(null);
+    expect(everything(live)).toEqual(everything(new FormEvaluator(emptied)));
+    // Typing more digits into a filled cell is an ordinary edit.
+    const more = setInput(filled, fund, '12');
+    const next = formsOf(filled);
+    everything(next);
+    expect([...(next.advance(more, fund) ?? [])].filter((key) => key.startsWith('T7/')).sort()).toEqual([
+      'T7/201/amount',
+      'T7/20103/amount',
+      'T7/2010301/amount',
+      'T7/total/amount',
+    ]);
   });
 });

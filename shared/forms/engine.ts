@@ -44,7 +44,7 @@ export class FormEvaluator {
   private readonly evaluating = new Set<string>();
   private readonly grids = new Map<FormId, FormGrid>();
   /** Who reads what: a cell key or `in:` + input key → the keys of the cells whose expression names it. */
-  private readers: Map<string, string[]> | null = null;
+  private readers: Map<string, Set<string>> | null = null;
   private current: BudgetDocument;
   private ctx: FormContext;
 
@@ -64,12 +64,11 @@ export class FormEvaluator {
   /**
    * Moves to `next`, which must differ from the current document in the one input `changed` only.
    * Returns the keys of the cells whose values changed with it (they will be recomputed on demand),
-   * or null when the change alters the forms' rows (a row appears or goes): then use a new evaluator.
+   * or null when the change needs rows the document does not have yet (a new row): then use a new
+   * evaluator. A form whose rows follow amounts (changesRows) is laid out again in place.
    */
   advance(next: BudgetDocument, changed: InputRef): ReadonlySet<string> | null {
     if (getInput(this.current, changed) === undefined || getInput(next, changed) === undefined) return null;
-    if (FORM_IDS.some((id) => FORM_DEFINITIONS[id].changesRows?.(this.current, next, changed) === true))
-      return null;
     const readers = this.readerIndex();
     const stale = new Set<string>();
     const queue = [INPUT_PREFIX + inputKey(changed)];
@@ -80,6 +79,14 @@ export class FormEvaluator {
         queue.push(reader);
       }
     }
+    // A form whose rows follow amounts (表7 follows 表2) is laid out again: all its cells are stale.
+    const reshaped = FORM_IDS.filter(
+      (id) => FORM_DEFINITIONS[id].changesRows?.(this.current, next, changed) === true,
+    );
+    for (const id of reshaped) {
+      this.addCellKeys(id, stale);
+      this.indexReaders(id, 'remove');
+    }
     for (const key of stale) {
       this.values.delete(key);
       this.grids.delete(key.slice(0, key.indexOf('/')) as FormId);
@@ -88,7 +95,23 @@ export class FormEvaluator {
     this.current = next;
     this.ctx = { ...this.ctx, doc: next };
     evaluators.set(next, this);
+    if (reshaped.length > 0) {
+      for (const id of reshaped) {
+        this.built.delete(id);
+        this.addCellKeys(id, stale);
+        this.indexReaders(id, 'add');
+      }
+    }
     return stale;
+  }
+
+  /** Adds the key of every amount cell of a form. */
+  private addCellKeys(id: FormId, keys: Set<string>): void {
+    for (const row of this.form(id).rows.values()) {
+      for (const [column, spec] of Object.entries(row.cells)) {
+        if ('expr' in spec) keys.add(cellKey({ form: id, row: row.key, column }));
+      }
+    }
   }
 
   /**
@@ -113,28 +136,47 @@ export class FormEvaluator {
     return `表${form.number} ${row ? rowLabel(row) : ref.row} ${columnLabel}`;
   }
 
+  /** Builds ahead what `advance` needs (otherwise built on the first advance). */
+  prepare(): void {
+    this.readerIndex();
+  }
+
   /** Builds (once) the index of which cells read which cells and inputs, over all thirteen forms. */
-  private readerIndex(): Map<string, string[]> {
+  private readerIndex(): Map<string, Set<string>> {
     if (this.readers) return this.readers;
-    const readers = new Map<string, string[]>();
-    const add = (read: string, reader: string) => {
-      const list = readers.get(read);
-      if (list) list.push(reader);
-      else readers.set(read, [reader]);
-    };
-    for (const id of FORM_IDS) {
-      for (const row of this.form(id).rows.values()) {
-        for (const [column, spec] of Object.entries(row.cells)) {
-          if (!('expr' in spec)) continue;
-          const reader = cellKey({ form: id, row: row.key, column });
-          const refs = directReads(spec.expr);
-          for (const cell of refs.cells) add(cellKey(cell), reader);
-          for (const input of refs.inputs) add(INPUT_PREFIX + inputKey(input), reader);
+    const readers = new Map<string, Set<string>>();
+    this.readers = readers;
+    for (const id of FORM_IDS) this.indexReaders(id, 'add');
+    return readers;
+  }
+
+  /** Adds (or removes) what the cells of one form read to the reader index. */
+  private indexReaders(id: FormId, action: 'add' | 'remove'): void {
+    const readers = this.readers;
+    if (!readers) return;
+    for (const row of this.form(id).rows.values()) {
+      for (const [column, spec] of Object.entries(row.cells)) {
+        if (!('expr' in spec)) continue;
+        const reader = cellKey({ form: id, row: row.key, column });
+        const refs = directReads(spec.expr);
+        const reads = [
+          ...refs.cells.map((cell) => cellKey(cell)),
+          ...refs.inputs.map((input) => INPUT_PREFIX + inputKey(input)),
+        ];
+        for (const read of reads) {
+          let set = readers.get(read);
+          if (action === 'remove') {
+            set?.delete(reader);
+            continue;
+          }
+          if (!set) {
+            set = new Set();
+            readers.set(read, set);
+          }
+          set.add(reader);
         }
       }
     }
-    this.readers = readers;
-    return readers;
   }
 
   /** The spec of a form: its panels and rows before evaluation. */

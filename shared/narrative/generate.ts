@@ -3,6 +3,7 @@
  * Every amount, share, change rate and the word 增加/减少/持平 comes from the computed tables or the
  * typed narrative inputs (doc.narrative); what only the accountant knows (reasons, dates, notes) is a slot.
  */
+import { THREE_PUBLIC_LABELS, VEHICLE_KINDS } from './labels';
 import { catalogFor, type Catalog } from '../catalogs';
 import {
   economicRowKey,
@@ -259,13 +260,6 @@ function basicExpenditure(s: Sources): NarrativeSection {
   ]);
 }
 
-const THREE_PUBLIC_LABELS: Record<ThreePublicItem, string> = {
-  travelAbroad: '因公出国（境）费用',
-  reception: '公务接待费',
-  vehiclePurchase: '公务用车购置费',
-  vehicleOperation: '公务用车运行维护费',
-};
-
 /** 七: 表10 (合计 column) — the total and each item against last year's typed figures, with reasons. */
 function threePublic(s: Sources): NarrativeSection {
   const { reasons } = s.doc.narrative;
@@ -422,16 +416,6 @@ function performance(s: Sources): NarrativeSection {
     projects,
   ]);
 }
-
-const VEHICLE_KINDS = [
-  ['leader', '领导用车'],
-  ['confidential', '机要通信用车'],
-  ['emergency', '应急保障用车'],
-  ['lawEnforcement', '执法执勤用车'],
-  ['specialTechnical', '特种专业技术用车'],
-  ['institutionBusiness', '事业单位业务用车'],
-  ['institutionOther', '事业单位其他公务用车'],
-] as const;
 
 /** 十一: vehicles by kind (编制 / 实有), office area and large equipment, as of the typed date. */
 function assets(s: Sources): NarrativeSection {

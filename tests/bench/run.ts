@@ -1,7 +1,9 @@
 /**
  * `npm run bench [-- --json]`: how fast the checks are on the sample and on generated documents 10× and
- * 100× its size. Full check: a cold session on a fresh copy of the document. Re-check: one typed amount
- * changed, the session updated and its findings listed — what happens on every keystroke in the grid.
+ * 100× its size. Full check: a cold session on a fresh copy of the document, until its findings are
+ * listed (what the accountant waits for on opening a file). Prepare: building the indexes a one-cell
+ * re-check uses, done once after the findings are shown. Re-check: one typed amount changed, the session
+ * updated and its findings listed — what happens on every keystroke in the grid.
  */
 import { performance } from 'node:perf_hooks';
 import { CheckSession } from '../../shared/checks/session';
@@ -20,6 +22,7 @@ interface Measurement {
   checks: number;
   findings: number;
   fullCheckMs: number;
+  prepareMs: number;
   recheckMedianMs: number;
   recheckP95Ms: number;
 }
@@ -73,6 +76,10 @@ function measure(name: string, doc: BudgetDocument): Measurement {
     full.push(performance.now() - start);
   }
   if (!session) throw new Error('no run');
+  // Once the findings are shown, the app builds the indexes a one-cell re-check uses.
+  const prepareStart = performance.now();
+  session.prepare();
+  const prepareMs = performance.now() - prepareStart;
   const inputs = typedInputs(session.doc);
   const random = seeded(20241126);
   const recheck: number[] = [];
@@ -94,6 +101,7 @@ function measure(name: string, doc: BudgetDocument): Measurement {
     checks: session.checkCount,
     findings: session.findings().length,
     fullCheckMs: round(percentile(full, 0.5)),
+    prepareMs: round(prepareMs),
     recheckMedianMs: round(percentile(recheck, 0.5)),
     recheckP95Ms: round(percentile(recheck, 0.95)),
   };
@@ -123,6 +131,7 @@ if (json) {
       检查数: r.checks,
       发现: r.findings,
       全量审核ms: r.fullCheckMs,
+      准备复核ms: r.prepareMs,
       复核中位数ms: r.recheckMedianMs,
       复核P95ms: r.recheckP95Ms,
     })),

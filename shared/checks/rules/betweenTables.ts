@@ -33,7 +33,7 @@ function union(...lists: readonly string[][]): string[] {
 
 /** A side for one cell of a row that may not exist in that table: then it says so. */
 function rowSide(ctx: CheckContext, ref: CellRef, exists: boolean, left?: CellRef): Side {
-  const side = cellSide(ctx, ref, left ? sameSubject(ctx, left, ref) : ctx.describe(ref));
+  const side = cellSide(ctx, ref, (c) => (left ? sameSubject(c, left, ref) : c.describe(ref)));
   if (exists) return side;
   const code = ref.row.replace(/^(income|expenditure):/, '');
   return { ...side, label: `表${ref.form.slice(1)} 未列科目 ${code}`, targets: [] };
@@ -75,7 +75,8 @@ const B2: Rule = {
       ] as const;
       const right = inT2.has(code)
         ? sumSide(
-            `表2 ${inT3.has(code) ? '同科目' : ctx.describe(income[0]).split(' ').slice(1, -1).join(' ')} 本年收入+上年结转`,
+            (c) =>
+              `表2 ${inT3.has(code) ? '同科目' : c.describe(income[0]).split(' ').slice(1, -1).join(' ')} 本年收入+上年结转`,
             income,
           )
         : { ...sumSide(`表2 未列科目 ${code}`, income), targets: [] };
@@ -186,22 +187,24 @@ const B5: Rule = {
       });
       return checks;
     }
-    const inT3 = itemCodes(ctx.forms.form('T3'));
-    for (const code of union(
-      inT3,
-      projects.map((p) => p.functionCode),
-    )) {
-      const coded = projects.filter((p) => p.functionCode === code);
+    const inT3 = new Set(itemCodes(ctx.forms.form('T3')));
+    const byCode = new Map<string, typeof projects>();
+    for (const p of projects) byCode.set(p.functionCode, [...(byCode.get(p.functionCode) ?? []), p]);
+    for (const code of union([...inT3], [...byCode.keys()])) {
+      const coded = byCode.get(code) ?? [];
       const refs = coded.flatMap((p): CellRef[] => [
         ...(p.current ? [{ form: 'T12', row: p.id, column: 'total' } as const] : []),
         ...(p.carryOver ? [{ form: 'T13', row: p.id, column: 'total' } as const] : []),
       ]);
-      const name = ctx.catalog.functionName(code) ?? '';
       checks.push(
         compareCheck(
           `code/${code}`,
-          rowSide(ctx, { form: 'T3', row: code, column: 'project' }, inT3.includes(code)),
-          sumSide(`功能科目为 ${code} ${name} 的 ${coded.length} 个项目（表12 + 表13）`, refs),
+          rowSide(ctx, { form: 'T3', row: code, column: 'project' }, inT3.has(code)),
+          sumSide(
+            (c) =>
+              `功能科目为 ${code} ${c.catalog.functionName(code) ?? ''} 的 ${coded.length} 个项目（表12 + 表13）`,
+            refs,
+          ),
           { areas: ['projects'] },
         ),
       );

@@ -5,11 +5,13 @@ import type { Rule } from '../types';
 import { BETWEEN_TABLE_RULES } from './betweenTables';
 import { COMPLETENESS_RULES } from './completeness';
 import { PERFORMANCE_RULES } from './performance';
+import { TEXT_RULES } from './text';
 import { WITHIN_TABLE_RULES } from './withinTables';
 
 export const RULES: readonly Rule[] = [
   ...WITHIN_TABLE_RULES,
   ...BETWEEN_TABLE_RULES,
+  ...TEXT_RULES,
   ...COMPLETENESS_RULES,
   ...PERFORMANCE_RULES,
 ];

@@ -8,6 +8,8 @@
  * declarations usually do) it says so once. Checks read the declaration from the current document when
  * they run, so that editing one (area 'declarations' or 'performance') re-runs them.
  */
+import { templateWords } from '../templateText';
+import { projectById } from '../../document/lookup';
 import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../../document/schema';
 import type { CellRef, Expr } from '../../forms/types';
 import { Decimal, formatPlain, roundCents, sum, toAmount, toDecimal, wanToYuan, ZERO } from '../../money';
@@ -46,8 +48,25 @@ const CHANGE = /提高|提升|增长|增加|增幅|上升|降低|下降|减少|�
 const TARGET_LEVEL = /(?:提高|提升|增长|增加|上升|降低|下降|减少|缩短)(?:到|至)/;
 const BASELINE = /较|比|上年|去年|基数|基期|由\d|从\d/;
 
+/**
+ * Results by indicator value: a declaration's values repeat (提高100%, ≥95%), and a large budget has tens
+ * of thousands of them, checked again after each edit of its declaration.
+ */
+function memoized<R>(read: (value: string) => R): (value: string) => R {
+  const known = new Map<string, R>();
+  return (value) => {
+    if (known.has(value)) return known.get(value) as R;
+    const result = read(value);
+    if (known.size > 50_000) known.clear();
+    known.set(value, result);
+    return result;
+  };
+}
+
 /** Why a value measures nothing; null when it is measurable or qualitative (优/良/中/差, 是/否, 达标). */
-function valueProblem(value: string): string | null {
+const valueProblem = memoized(readValueProblem);
+
+function readValueProblem(value: string): string | null {
   const v = plain(value);
   if (v === '') return '未填写指标值';
   if (!/\d/.test(v)) return null;
@@ -67,7 +86,9 @@ interface Quantity {
   readonly unit: '元' | '万元' | '' | 'other';
 }
 
-function quantityOf(value: string): Quantity | null {
+const quantityOf = memoized(readQuantity);
+
+function readQuantity(value: string): Quantity | null {
   const match = /(\d+(?:\.\d+)?)(万元|元|.?)/.exec(plain(value));
   if (!match?.[1]) return null;
   const after = match[2] ?? '';
@@ -85,12 +106,14 @@ function percentOver100(value: string): Decimal | null {
   return largest;
 }
 
+/** Template text (templateText.ts), or a single … left for a value. */
+const isTemplateText = memoized((text: string) => text.includes('…') || templateWords(text).length > 0);
+
 /** Template rows left in: `指标1：`, `指标2： .....`, `……`, or a row without a name. */
 function placeholderProblem(indicator: Indicator): { field: 'name' | 'value'; text: string } | null {
-  const template = /^指标\s*[0-9一二三四五六七八九十]+\s*[:：]|\.{3,}|…|。{3,}/;
   if (indicator.name.trim() === '') return { field: 'name', text: '三级指标名称为空' };
-  if (template.test(indicator.name)) return { field: 'name', text: '模板占位文字' };
-  if (template.test(indicator.value)) return { field: 'value', text: '模板占位文字' };
+  if (isTemplateText(indicator.name)) return { field: 'name', text: '模板占位文字' };
+  if (isTemplateText(indicator.value)) return { field: 'value', text: '模板占位文字' };
   return null;
 }
 
@@ -171,8 +194,26 @@ function nonBlank(amount: string, label: string): Funding | null {
   return amount === '' ? null : { yuan: toDecimal(amount), label };
 }
 
+/**
+ * Views by project: a project object and its 表12 amount decide its view, and a dozen checks ask for it.
+ * (Documents are immutable, so an unchanged project is the same object in the next version.)
+ */
+const views = new WeakMap<Project, { readonly t12: string; readonly view: View }>();
+
 /** The declaration of an owner in the current document; null when the project has none. */
 function viewOf(ctx: CheckContext, owner: Owner): View | null {
+  if (owner.kind === 'overall') return readView(ctx, owner);
+  const project = projectById(ctx.doc, owner.id);
+  if (!project?.declaration) return null;
+  const t12 = owner.inT12 ? (ctx.value(t12Total(owner.id))?.toFixed() ?? '') : '';
+  const known = views.get(project);
+  if (known?.t12 === t12) return known.view;
+  const view = readView(ctx, owner);
+  if (view) views.set(project, { t12, view });
+  return view;
+}
+
+function readView(ctx: CheckContext, owner: Owner): View | null {
   if (owner.kind === 'overall') {
     return {
       owner: '部门整体支出',
@@ -189,7 +230,7 @@ function viewOf(ctx: CheckContext, owner: Owner): View | null {
       t12: null,
     };
   }
-  const project = ctx.doc.projects.find((p) => p.id === owner.id);
+  const project = projectById(ctx.doc, owner.id);
   const declaration = project?.declaration;
   if (!project || !declaration) return null;
   const t12 = owner.inT12 ? ctx.value(t12Total(owner.id)) : null;
@@ -227,7 +268,7 @@ function ownerKey(owner: Owner): string {
 function declarationCheck(owner: Owner, aspect: string, run: (view: View) => FindingDraft | null): Check {
   const reads: Expr[] =
     owner.kind === 'project' && owner.inT12 ? [{ op: 'cell', cell: t12Total(owner.id) }] : [];
-  const areas: Area[] = owner.kind === 'overall' ? ['performance'] : ['declarations', 'projects'];
+  const areas: Area[] = owner.kind === 'overall' ? ['performance'] : [`declaration:${owner.id}`];
   return {
     subject: `${ownerKey(owner)}/${aspect}`,
     reads,
@@ -346,7 +387,7 @@ const PERIODS = [
 ] as const;
 
 function projectOf(ctx: CheckContext, id: string): Project | undefined {
-  return ctx.doc.projects.find((p) => p.id === id);
+  return projectById(ctx.doc, id);
 }
 
 const P1: Rule = {
@@ -363,7 +404,7 @@ const P1: Rule = {
       {
         subject: 'missing',
         reads: [],
-        areas: ['declarations', 'projects'],
+        areas: ['declarations'],
         run: (c) => {
           const missing = listed.flatMap((id) => {
             const project = projectOf(c, id);
@@ -395,7 +436,7 @@ function annualTotalCheck(projectId: string): Check {
   return {
     subject: `${projectId}/total`,
     reads: [{ op: 'cell', cell: ref }],
-    areas: ['declarations', 'projects'],
+    areas: [`declaration:${projectId}`],
     run: (c) => {
       const project = projectOf(c, projectId);
       const declaration = project?.declaration;
@@ -434,7 +475,7 @@ function fundingSourcesCheck(
   return {
     subject: `${projectId}/${period}`,
     reads: [],
-    areas: ['declarations', 'projects'],
+    areas: [`declaration:${projectId}`],
     run: (c) => {
       const project = projectOf(c, projectId);
       const funding = project?.declaration?.[period];

@@ -406,7 +406,7 @@ describe('A5 amounts: not negative, two decimals in 万元, integers in 元', ()
       {
         rule: 'A5',
         level: '错误',
-        subject: 't3/2010301/basic',
+        subject: 'T3/2010301',
         message: '表3 2010301 行政运行 基本支出 填写 -1：不能为负数',
         targets: ['T3/2010301/basic'],
       },
@@ -422,7 +422,7 @@ describe('A5 amounts: not negative, two decimals in 万元, integers in 元', ()
       {
         rule: 'A5',
         level: '错误',
-        subject: 't6/30101-50101/personnel',
+        subject: 'T6/30101-50101',
         message: '表6 30101 基本工资 人员经费 填写 165.471：万元金额最多保留两位小数',
         targets: ['T6/30101-50101/personnel'],
       },
@@ -448,9 +448,24 @@ describe('A5 amounts: not negative, two decimals in 万元, integers in 元', ()
       {
         rule: 'A5',
         level: '错误',
-        subject: 'p01/annualFunding/total',
+        subject: 'p01/funding',
         message: '项目“政府机关运行经费”绩效目标申报表 年度资金总额 填写 383000.5：元金额应为整数',
         targets: ['projects.p01.declaration.annualFunding.total (项目“政府机关运行经费”申报表 年度资金总额)'],
+      },
+    ]);
+  });
+
+  it('reports the problems of one row together, each cell named', () => {
+    let doc = edit(sample, t3('2010301', 'basic'), '-1');
+    doc = edit(doc, t3('2010301', 'project'), '0.001');
+    expect(check('A5', doc).map(summary)).toEqual([
+      {
+        rule: 'A5',
+        level: '错误',
+        subject: 'T3/2010301',
+        message:
+          '表3 2010301 行政运行 基本支出 填写 -1：不能为负数；表3 2010301 行政运行 项目支出 填写 0.001：万元金额最多保留两位小数',
+        targets: ['T3/2010301/basic', 'T3/2010301/project'],
       },
     ]);
   });

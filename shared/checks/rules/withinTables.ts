@@ -4,10 +4,11 @@
  * and A5/A6 on typed amounts apply everywhere.
  */
 import { getInput, type InputRef } from '../../document/inputs';
+import { projectById } from '../../document/lookup';
 import { FISCAL_SOURCES } from '../../document/schema';
 import { directReads, type BuiltForm } from '../../forms/engine';
 import { FORM_IDS, type CellRef, type Expr, type FormId, type RowKind } from '../../forms/types';
-import { cellSide, compareCheck, valueOf, shown, type Side } from '../compare';
+import { cellSide, compareCheck, labelText, valueOf, shown, type Side } from '../compare';
 import { cellTarget, fieldTarget, type Check, type CheckContext, type Rule } from '../types';
 
 type IdentityRule = 'A1' | 'A2' | 'A3' | 'A4' | 'B1' | 'B3';
@@ -56,7 +57,7 @@ export function statedChecks(ctx: CheckContext, rule: IdentityRule): Check[] {
     return [
       compareCheck(
         `${ref.form}/${ref.row}/${ref.column}`,
-        { ...stated, label: `${stated.label} 填报` },
+        { ...stated, label: (c) => `${labelText(c, stated.label)} 填报` },
         computed,
       ),
     ];
@@ -130,23 +131,27 @@ const A4: Rule = {
   checks: (ctx) => statedChecks(ctx, 'A4'),
 };
 
-/** Every typed amount cell of every form, once (表7 from 表2 has none of its own). */
-function typedCells(forms: { form(id: FormId): BuiltForm }): { ref: CellRef; input: InputRef; expr: Expr }[] {
-  const seen = new Set<string>();
-  const cells: { ref: CellRef; input: InputRef; expr: Expr }[] = [];
+interface TypedCell {
+  readonly ref: CellRef;
+  readonly input: InputRef;
+  readonly expr: Expr;
+}
+
+/** The typed amount cells of every form, row by row (表7 from 表2 has none of its own). */
+function typedRows(forms: { form(id: FormId): BuiltForm }): TypedCell[][] {
+  const rows: TypedCell[][] = [];
   for (const form of FORM_IDS) {
     for (const row of forms.form(form).rows.values()) {
+      const cells: TypedCell[] = [];
       for (const [column, spec] of Object.entries(row.cells)) {
-        if (!('expr' in spec) || spec.expr.op !== 'input') continue;
-        const { input } = spec.expr;
-        const key = `${input.collection}/${input.key}/${input.field}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        cells.push({ ref: { form, row: row.key, column }, input, expr: spec.expr });
+        if ('expr' in spec && spec.expr.op === 'input') {
+          cells.push({ ref: { form, row: row.key, column }, input: spec.expr.input, expr: spec.expr });
+        }
       }
+      if (cells.length > 0) rows.push(cells);
     }
   }
-  return cells;
+  return rows;
 }
 
 /** '12.345' has three decimals; '-1' is negative. Read from the stored text: no arithmetic needed. */
@@ -172,44 +177,53 @@ const A5: Rule = {
   family: 'A',
   level: '错误',
   title: '金额不得为负数；万元金额最多两位小数，绩效目标申报表的元金额为整数',
+  // One check per table row and per declaration: a large budget has tens of thousands of typed amounts.
   checks: (ctx) => {
-    const tableChecks = typedCells(ctx.forms).map(({ ref, input, expr }): Check => ({
-      subject: `${input.collection}/${input.key}/${input.field}`,
-      reads: [expr],
+    const tableChecks = typedRows(ctx.forms).map((cells): Check => ({
+      subject: `${cells[0]?.ref.form ?? ''}/${cells[0]?.ref.row ?? ''}`,
+      reads: cells.map((cell) => cell.expr),
       areas: [],
       run: (c) => {
-        const amount = getInput(c.doc, input) ?? '';
-        const problem = amountProblem(amount, 2, '万元');
-        if (!problem) return null;
+        const problems = cells.flatMap(({ ref, input }) => {
+          const amount = getInput(c.doc, input) ?? '';
+          const problem = amountProblem(amount, 2, '万元');
+          return problem ? [{ ref, amount, text: `${c.describe(ref)} 填写 ${amount}：${problem}` }] : [];
+        });
+        if (problems.length === 0) return null;
         return {
-          message: `${c.describe(ref)} 填写 ${amount}：${problem}`,
-          targets: [cellTarget(ref)],
-          basis: amount,
+          message: problems.map((p) => p.text).join('；'),
+          targets: problems.map((p) => cellTarget(p.ref)),
+          basis: problems.map((p) => p.amount).join('|'),
         };
       },
     }));
-    const declarationChecks = ctx.doc.projects.flatMap((project) =>
-      (['implementationFunding', 'annualFunding'] as const).flatMap((period) =>
-        YUAN_FIELDS.map((field): Check => ({
-          subject: `${project.id}/${period}/${field}`,
-          reads: [],
-          areas: ['declarations'],
-          run: (c) => {
-            const amount =
-              c.doc.projects.find((p) => p.id === project.id)?.declaration?.[period][field] ?? '';
+    const declarationChecks = ctx.doc.projects.map((project): Check => ({
+      subject: `${project.id}/funding`,
+      reads: [],
+      areas: [`declaration:${project.id}`],
+      run: (c) => {
+        const declaration = projectById(c.doc, project.id)?.declaration;
+        if (!declaration) return null;
+        const problems = (['implementationFunding', 'annualFunding'] as const).flatMap((period) =>
+          YUAN_FIELDS.flatMap((field) => {
+            const amount = declaration[period][field];
             const problem = amountProblem(amount, 0, '元');
-            if (!problem) return null;
-            const periodLabel = period === 'annualFunding' ? '年度' : '实施期';
-            const path = `projects.${project.id}.declaration.${period}.${field}`;
-            return {
-              message: `项目“${project.name}”绩效目标申报表 ${periodLabel}${YUAN_LABELS[field]} 填写 ${amount}：${problem}`,
-              targets: [fieldTarget(path, `项目“${project.name}”申报表 ${periodLabel}${YUAN_LABELS[field]}`)],
-              basis: amount,
-            };
-          },
-        })),
-      ),
-    );
+            if (!problem) return [];
+            const label = `${period === 'annualFunding' ? '年度' : '实施期'}${YUAN_LABELS[field]}`;
+            return [
+              { amount, label, path: `projects.${project.id}.declaration.${period}.${field}`, problem },
+            ];
+          }),
+        );
+        if (problems.length === 0) return null;
+        const name = projectById(c.doc, project.id)?.name ?? project.name;
+        return {
+          message: `项目“${name}”绩效目标申报表 ${problems.map((p) => `${p.label} 填写 ${p.amount}：${p.problem}`).join('；')}`,
+          targets: problems.map((p) => fieldTarget(p.path, `项目“${name}”申报表 ${p.label}`)),
+          basis: problems.map((p) => p.amount).join('|'),
+        };
+      },
+    }));
     return [...tableChecks, ...declarationChecks];
   },
 };
