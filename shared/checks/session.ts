@@ -58,7 +58,10 @@ export class CheckSession {
   private readIndex: Map<string, number[]> | null = null;
   private readonly byArea = new Map<Area, number[]>();
   /** The current finding of each check that has one, by ordinal. */
-  private readonly active = new Map<number, { rule: Rule; check: Check; draft: FindingDraft }>();
+  private results: (Finding | undefined)[] = [];
+  /** The last list of findings, and the explanations it was made with. */
+  private listed: { explanations: BudgetDocument['explanations']; findings: readonly Finding[] } | null =
+    null;
 
   constructor(doc: BudgetDocument, options: SessionOptions = {}) {
     this.rules = options.rules ?? RULES;
@@ -107,24 +110,32 @@ export class CheckSession {
     this.rebuild(next);
   }
 
-  /** The current findings: 错误 first, then 提示, each in rule order. */
-  findings(): Finding[] {
-    const explanations = new Map(this.doc.explanations.map((e) => [`${e.ruleId}|${e.subject}`, e]));
-    const ordered = [...this.active.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
-    const findings = ordered.map(({ rule, check, draft }): Finding => {
-      const level = draft.level ?? rule.level;
-      const explained = explanations.get(`${rule.id}|${check.subject}`);
-      return {
-        rule: rule.id,
-        level,
-        subject: check.subject,
-        message: draft.message,
-        targets: draft.targets,
-        basis: draft.basis,
-        explanation: level === '提示' && explained && explained.basis === draft.basis ? explained.text : null,
-      };
-    });
-    return [...findings.filter((f) => f.level === '错误'), ...findings.filter((f) => f.level === '提示')];
+  /**
+   * The current findings: 错误 first, then 提示, each in rule order. The list is kept between calls and
+   * rebuilt only after a check's finding changed or the explanations did.
+   */
+  findings(): readonly Finding[] {
+    const { explanations } = this.doc;
+    if (this.listed && this.listed.explanations === explanations) return this.listed.findings;
+    const explained = new Map(explanations.map((e) => [`${e.ruleId}|${e.subject}`, e]));
+    const errors: Finding[] = [];
+    const advisories: Finding[] = [];
+    for (const finding of this.results) {
+      if (!finding) continue;
+      if (finding.level === '错误') {
+        errors.push(finding);
+        continue;
+      }
+      const explanation = explained.get(`${finding.rule}|${finding.subject}`);
+      advisories.push(
+        explanation && explanation.basis === finding.basis
+          ? { ...finding, explanation: explanation.text }
+          : finding,
+      );
+    }
+    const findings = [...errors, ...advisories];
+    this.listed = { explanations, findings };
+    return findings;
   }
 
   private rebuild(doc: BudgetDocument): void {
@@ -133,7 +144,8 @@ export class CheckSession {
     this.checks = [];
     this.readIndex = null;
     this.byArea.clear();
-    this.active.clear();
+    this.results = [];
+    this.listed = null;
     for (const rule of this.rules) {
       for (const check of rule.checks(this.context)) {
         const ordinal = this.checks.length;
@@ -141,6 +153,8 @@ export class CheckSession {
         for (const area of check.areas) index(this.byArea, area, ordinal);
       }
     }
+    // A dense array: the findings list walks it after each edit.
+    this.results = new Array<Finding | undefined>(this.checks.length).fill(undefined);
     this.run(this.checks.map((c) => c.ordinal));
   }
 
@@ -172,8 +186,19 @@ export class CheckSession {
       const entry = this.checks[ordinal];
       if (!entry) continue;
       const draft = entry.check.run(this.context);
-      if (draft) this.active.set(ordinal, { rule: entry.rule, check: entry.check, draft });
-      else this.active.delete(ordinal);
+      const before = this.results[ordinal];
+      if (!draft) {
+        if (before) {
+          this.results[ordinal] = undefined;
+          this.listed = null;
+        }
+        continue;
+      }
+      const finding = findingOf(entry.rule, entry.check, draft);
+      if (!before || !sameFinding(before, finding)) {
+        this.results[ordinal] = finding;
+        this.listed = null;
+      }
     }
   }
 
@@ -198,6 +223,23 @@ export class CheckSession {
   }
 }
 
+function findingOf(rule: Rule, check: Check, draft: FindingDraft): Finding {
+  return {
+    rule: rule.id,
+    level: draft.level ?? rule.level,
+    subject: check.subject,
+    message: draft.message,
+    targets: draft.targets,
+    basis: draft.basis,
+    explanation: null,
+  };
+}
+
+/** Same level, words and basis (the targets follow from the check). */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.level === b.level && a.message === b.message && a.basis === b.basis;
+}
+
 function index<K>(map: Map<K, number[]>, key: K, ordinal: number): void {
   const list = map.get(key);
   if (list) {
@@ -209,5 +251,5 @@ function index<K>(map: Map<K, number[]>, key: K, ordinal: number): void {
 
 /** Every finding on a document (a one-off check: the command line, an import, a report). */
 export function checkDocument(doc: BudgetDocument, options: SessionOptions = {}): Finding[] {
-  return new CheckSession(doc, options).findings();
+  return [...new CheckSession(doc, options).findings()];
 }

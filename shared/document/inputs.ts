@@ -11,6 +11,7 @@ import {
   type BudgetDocument,
   type Project,
 } from './schema';
+import { handOn, positionsOf } from './lookup';
 
 /** The typed collections: one per table whose rows hold typed amounts. */
 export const INPUT_COLLECTIONS = [
@@ -61,58 +62,71 @@ export function isInputField(collection: InputCollection, field: string): boolea
 
 type AmountRecord = Readonly<Record<string, Amount>>;
 
-/** The rows of a collection as key → record of amounts. */
-function rowsOf(doc: BudgetDocument, collection: InputCollection): ReadonlyMap<string, AmountRecord> {
-  const t = doc.tables;
-  switch (collection) {
-    case 't2':
-    case 't3':
-    case 't5':
-    case 't8':
-      return new Map(t[collection].rows.map((r) => [r.functionCode, r]));
-    case 't7':
-      return new Map(t.t7.rows.map((r) => [r.functionCode, r]));
-    case 't9Income':
-      return new Map(t.t9.incomeRows.map((r) => [r.functionCode, r]));
-    case 't9':
-      return new Map(t.t9.rows.map((r) => [r.functionCode, r]));
-    case 't6':
-      return new Map(t.t6.rows.map((r) => [economicRowKey(r), r]));
-    case 't10':
-      return new Map(t.t10.rows.map((r) => [r.item, r]));
-    case 't11':
-      return new Map(t.t11.rows.map((r) => [r.unitId, r]));
-    case 't12':
-      return new Map(doc.projects.flatMap((p) => (p.current ? [[p.id, p.current] as const] : [])));
-    case 't13':
-      return new Map(doc.projects.flatMap((p) => (p.carryOver ? [[p.id, p.carryOver] as const] : [])));
-  }
+/** A collection as stored: its rows, each row's key, and the row's amounts (null: not in this table). */
+interface Collection {
+  rows(doc: BudgetDocument): readonly object[];
+  key(row: object): string;
+  amounts(row: object): AmountRecord | null;
 }
 
-/** Row indexes per document (documents are immutable, so an index stays valid for its document). */
-const indexes = new WeakMap<BudgetDocument, Map<InputCollection, ReadonlyMap<string, AmountRecord>>>();
+/** A collection of rows that are themselves records of amounts, keyed by one of their fields. */
+function rowsKeyedBy<R extends object>(
+  rows: (doc: BudgetDocument) => readonly R[],
+  key: (row: R) => string,
+): Collection {
+  return {
+    rows,
+    key: (row) => key(row as R),
+    amounts: (row) => row as AmountRecord,
+  };
+}
 
-/** The rows of a collection, indexed once per document. */
-export function inputRows(
-  doc: BudgetDocument,
-  collection: InputCollection,
-): ReadonlyMap<string, AmountRecord> {
-  let byCollection = indexes.get(doc);
-  if (!byCollection) {
-    byCollection = new Map();
-    indexes.set(doc, byCollection);
-  }
-  let rows = byCollection.get(collection);
-  if (!rows) {
-    rows = rowsOf(doc, collection);
-    byCollection.set(collection, rows);
-  }
-  return rows;
+const byCode = (row: { functionCode: string }) => row.functionCode;
+
+const COLLECTIONS: Record<InputCollection, Collection> = {
+  t2: rowsKeyedBy((doc) => doc.tables.t2.rows, byCode),
+  t3: rowsKeyedBy((doc) => doc.tables.t3.rows, byCode),
+  t5: rowsKeyedBy((doc) => doc.tables.t5.rows, byCode),
+  t6: rowsKeyedBy((doc) => doc.tables.t6.rows, economicRowKey),
+  t7: rowsKeyedBy((doc) => doc.tables.t7.rows, byCode),
+  t8: rowsKeyedBy((doc) => doc.tables.t8.rows, byCode),
+  t9Income: rowsKeyedBy((doc) => doc.tables.t9.incomeRows, byCode),
+  t9: rowsKeyedBy((doc) => doc.tables.t9.rows, byCode),
+  t10: rowsKeyedBy(
+    (doc) => doc.tables.t10.rows,
+    (row) => row.item,
+  ),
+  t11: rowsKeyedBy(
+    (doc) => doc.tables.t11.rows,
+    (row) => row.unitId,
+  ),
+  // 表12 and 表13 are the projects that have current-year amounts, or carry-over.
+  t12: { rows: (doc) => doc.projects, key: (p) => (p as Project).id, amounts: (p) => (p as Project).current },
+  t13: {
+    rows: (doc) => doc.projects,
+    key: (p) => (p as Project).id,
+    amounts: (p) => (p as Project).carryOver,
+  },
+};
+
+/** The amounts of a row of a collection; undefined when there is no such row. */
+function recordOf(doc: BudgetDocument, collection: InputCollection, key: string): AmountRecord | undefined {
+  const c = COLLECTIONS[collection];
+  const rows = c.rows(doc);
+  const at = positionsOf(rows, c.key).get(key);
+  const row = at === undefined ? undefined : rows[at];
+  return (row && c.amounts(row)) ?? undefined;
+}
+
+/** The keys of a collection's rows, in order. */
+export function inputKeys(doc: BudgetDocument, collection: InputCollection): string[] {
+  const c = COLLECTIONS[collection];
+  return c.rows(doc).flatMap((row) => (c.amounts(row) ? [c.key(row)] : []));
 }
 
 /** The stored amount ('' for blank); undefined when the row does not exist. */
 export function getInput(doc: BudgetDocument, ref: InputRef): Amount | undefined {
-  const stored = inputRows(doc, ref.collection).get(ref.key)?.[ref.field];
+  const stored = recordOf(doc, ref.collection, ref.key)?.[ref.field];
   // 表10's four items are always there, stored or not.
   if (
     stored === undefined &&
@@ -141,10 +155,13 @@ export function setInput(doc: BudgetDocument, ref: InputRef, value: Amount): Bud
   }
   const patch = <T extends object>(row: T): T => ({ ...row, [ref.field]: value });
   const t = doc.tables;
-  const replace = <R>(rows: readonly R[], key: (row: R) => string): R[] => {
-    const index = rows.findIndex((row) => key(row) === ref.key);
-    if (index < 0) throw new InputError(`${ref.collection} 中没有行 ${ref.key}`);
-    return rows.map((row, i) => (i === index ? patch(row as R & object) : row));
+  const replace = <R extends object>(rows: readonly R[], key: (row: R) => string): R[] => {
+    const index = positionsOf(rows, (row) => key(row as R)).get(ref.key);
+    if (index === undefined) throw new InputError(`${ref.collection} 中没有行 ${ref.key}`);
+    return handOn(
+      rows,
+      rows.map((row, i) => (i === index ? patch(row) : row)),
+    );
   };
   const tables = (next: Partial<BudgetDocument['tables']>): BudgetDocument => ({
     ...doc,
@@ -184,8 +201,15 @@ export function setInput(doc: BudgetDocument, ref: InputRef, value: Amount): Bud
 }
 
 function patchProject(doc: BudgetDocument, id: string, change: (p: Project) => Project): BudgetDocument {
-  if (!doc.projects.some((p) => p.id === id)) throw new InputError(`没有编号为 ${id} 的项目`);
-  return { ...doc, projects: doc.projects.map((p) => (p.id === id ? change(p) : p)) };
+  const index = positionsOf(doc.projects, (p) => (p as Project).id).get(id);
+  if (index === undefined) throw new InputError(`没有编号为 ${id} 的项目`);
+  return {
+    ...doc,
+    projects: handOn(
+      doc.projects,
+      doc.projects.map((p, i) => (i === index ? change(p) : p)),
+    ),
+  };
 }
 
 export function emptyCurrent(): NonNullable<Project['current']> {

@@ -3,6 +3,7 @@ import { emptyDocument } from '../document/create';
 import { setInput, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
 import { formatPlain } from '../money';
+import { generateDocument } from '../sample/generate';
 import { sampleDocument } from '../sample/sample2024';
 import { computeForm, FormEvaluator, formsOf, layoutHeader } from './engine';
 import { cellText, renderCsv } from './render';
@@ -514,6 +515,28 @@ describe('advance: re-computing after one typed amount changed', () => {
       }
       expect(everything(live), where).toEqual(everything(new FormEvaluator(next)));
       expect(formsOf(next)).toBe(live);
+    }
+  });
+
+  it('keeps long 合计 rows right when it updates them by the change of one term (generated 10× document)', () => {
+    const big = generateDocument({ scale: 10, seed: 7 });
+    const inputs = FORM_IDS.flatMap((id) =>
+      computeForm(big, id).rows.flatMap((r) =>
+        r.cells.flatMap((c) => (c.type === 'amount' && c.input ? [c.input] : [])),
+      ),
+    );
+    const live = formsOf(big);
+    everything(live);
+    // Amounts, blanks and zeros, in cells picked across the whole document (表12 has 140 rows).
+    const values = ['0.01', '', '12345.67', '0', '3'];
+    for (let i = 0; i < 40; i++) {
+      const input = inputs[(i * 7919) % inputs.length];
+      if (!input) continue;
+      const next = setInput(live.doc, input, values[i % values.length] ?? '');
+      expect(live.advance(next, input)).not.toBe(null);
+      expect(everything(live), `${input.collection}/${input.key}/${input.field}`).toEqual(
+        everything(new FormEvaluator(next)),
+      );
     }
   });
 

@@ -6,7 +6,7 @@
 import { catalogFor } from '../catalogs';
 import { getInput, inputKey, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
-import { Decimal, isBlank, toDecimal } from '../money';
+import { Decimal, isBlank, toDecimal, ZERO } from '../money';
 import { FORM_DEFINITIONS } from './definitions';
 import {
   cellKey,
@@ -41,6 +41,8 @@ export interface BuiltForm {
 export class FormEvaluator {
   private built = new Map<FormId, BuiltForm>();
   private readonly values = new Map<string, Decimal | null>();
+  /** For each long flat sum computed so far: how many of its terms are not blank. */
+  private readonly filledTerms = new Map<string, number>();
   private readonly evaluating = new Set<string>();
   private readonly grids = new Map<FormId, FormGrid>();
   /** Who reads what: a cell key or `in:` + input key → the keys of the cells whose expression names it. */
@@ -68,10 +70,13 @@ export class FormEvaluator {
    * evaluator. A form whose rows follow amounts (changesRows) is laid out again in place.
    */
   advance(next: BudgetDocument, changed: InputRef): ReadonlySet<string> | null {
-    if (getInput(this.current, changed) === undefined || getInput(next, changed) === undefined) return null;
+    const before = getInput(this.current, changed);
+    const after = getInput(next, changed);
+    if (before === undefined || after === undefined) return null;
     const readers = this.readerIndex();
+    const changedKey = INPUT_PREFIX + inputKey(changed);
     const stale = new Set<string>();
-    const queue = [INPUT_PREFIX + inputKey(changed)];
+    const queue = [changedKey];
     for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
       for (const reader of readers.get(key) ?? []) {
         if (stale.has(reader)) continue;
@@ -87,22 +92,101 @@ export class FormEvaluator {
       this.addCellKeys(id, stale);
       this.indexReaders(id, 'remove');
     }
-    for (const key of stale) {
-      this.values.delete(key);
-      this.grids.delete(key.slice(0, key.indexOf('/')) as FormId);
-    }
+    for (const key of stale) this.grids.delete(key.slice(0, key.indexOf('/')) as FormId);
     evaluators.delete(this.current);
     this.current = next;
     this.ctx = { ...this.ctx, doc: next };
     evaluators.set(next, this);
     if (reshaped.length > 0) {
+      for (const key of stale) this.forget(key);
       for (const id of reshaped) {
         this.built.delete(id);
         this.addCellKeys(id, stale);
         this.indexReaders(id, 'add');
       }
+      return stale;
     }
+    this.recompute(stale, changedKey, amountOf(before), amountOf(after));
     return stale;
+  }
+
+  /**
+   * New values for the stale cells, in an order where each comes after the cells it reads. A long flat
+   * sum (a 合计 over hundreds of projects) is not added up again: it takes the change of its terms.
+   * Cells never computed stay so (they are computed when asked).
+   */
+  private recompute(
+    stale: ReadonlySet<string>,
+    changedKey: string,
+    before: Decimal | null,
+    after: Decimal | null,
+  ) {
+    const readers = this.readerIndex();
+    // Changes that reached each cell so far: the sum of (new − old) of its terms, and the change in how
+    // many of them are filled; `exact` is false when a term's old value was unknown.
+    const changes = new Map<string, { delta: Decimal; filled: number; exact: boolean }>();
+    const pass = (key: string, old: Decimal | null | undefined, value: Decimal | null | undefined) => {
+      for (const reader of readers.get(key) ?? []) {
+        const change = changes.get(reader) ?? { delta: ZERO, filled: 0, exact: true };
+        if (old === undefined || value === undefined) change.exact = false;
+        else {
+          change.delta = change.delta.plus(value ?? ZERO).minus(old ?? ZERO);
+          change.filled += (value ? 1 : 0) - (old ? 1 : 0);
+        }
+        changes.set(reader, change);
+      }
+    };
+    pass(changedKey, before, after);
+    for (const key of this.topologicalOrder(stale)) {
+      const old = this.values.get(key);
+      const change = changes.get(key);
+      const filled = this.filledTerms.get(key);
+      if (old === undefined) {
+        pass(key, undefined, undefined);
+        continue;
+      }
+      let value: Decimal | null;
+      if (change?.exact && filled !== undefined) {
+        const nowFilled = filled + change.filled;
+        this.filledTerms.set(key, nowFilled);
+        value = nowFilled === 0 ? null : (old ?? ZERO).plus(change.delta);
+      } else {
+        this.forget(key);
+        value = this.value(refOfKey(key));
+      }
+      this.values.set(key, value);
+      pass(key, old, value);
+    }
+  }
+
+  /** The stale cells ordered so that each comes after every stale cell it reads. */
+  private topologicalOrder(stale: ReadonlySet<string>): string[] {
+    const readers = this.readerIndex();
+    const waiting = new Map<string, number>();
+    for (const key of stale) waiting.set(key, 0);
+    for (const key of stale) {
+      for (const reader of readers.get(key) ?? []) {
+        const count = waiting.get(reader);
+        if (count !== undefined) waiting.set(reader, count + 1);
+      }
+    }
+    const ready = [...stale].filter((key) => waiting.get(key) === 0);
+    const order: string[] = [];
+    for (let key = ready.pop(); key !== undefined; key = ready.pop()) {
+      order.push(key);
+      for (const reader of readers.get(key) ?? []) {
+        const count = waiting.get(reader);
+        if (count === undefined) continue;
+        waiting.set(reader, count - 1);
+        if (count === 1) ready.push(reader);
+      }
+    }
+    return order;
+  }
+
+  private forget(key: string): void {
+    this.values.delete(key);
+    this.filledTerms.delete(key);
   }
 
   /** Adds the key of every amount cell of a form. */
@@ -203,10 +287,27 @@ export class FormEvaluator {
     if (!spec || !('expr' in spec)) return null;
     if (this.evaluating.has(key)) throw new Error(`表格公式循环引用：${key}`);
     this.evaluating.add(key);
-    const result = this.evaluate(spec.expr);
+    const result = isLongFlatSum(spec.expr)
+      ? this.sumCounting(key, spec.expr.terms)
+      : this.evaluate(spec.expr);
     this.evaluating.delete(key);
     this.values.set(key, result);
     return result;
+  }
+
+  /** A long flat sum, keeping how many of its terms are not blank (see `advance`). */
+  private sumCounting(key: string, terms: readonly Expr[]): Decimal | null {
+    let total: Decimal | null = null;
+    let filled = 0;
+    for (const term of terms) {
+      const value = this.evaluate(term);
+      if (value) {
+        total = total ? total.plus(value) : value;
+        filled++;
+      }
+    }
+    this.filledTerms.set(key, filled);
+    return total;
   }
 
   evaluate(expr: Expr): Decimal | null {
@@ -300,6 +401,32 @@ export class FormEvaluator {
 }
 
 const INPUT_PREFIX = 'in:';
+
+/** Flat sums this long are updated by the change of their terms instead of being added up again. */
+const LONG_SUM = 16;
+
+function isLongFlatSum(expr: Expr): expr is Extract<Expr, { op: 'sum' }> {
+  return (
+    expr.op === 'sum' &&
+    expr.terms.length >= LONG_SUM &&
+    expr.terms.every((t) => t.op === 'cell' || t.op === 'input')
+  );
+}
+
+function amountOf(stored: string): Decimal | null {
+  return isBlank(stored) ? null : toDecimal(stored);
+}
+
+/** `T3/2010301/basic` → the cell (row keys have no '/'; the form is before the first, the column after the last). */
+function refOfKey(key: string): CellRef {
+  const first = key.indexOf('/');
+  const last = key.lastIndexOf('/');
+  return {
+    form: key.slice(0, first) as FormId,
+    row: key.slice(first + 1, last),
+    column: key.slice(last + 1),
+  };
+}
 
 /**
  * A row in words: a 功能 row by its full code and name (`2101101 行政单位医疗`), a 表6 row by its 部门

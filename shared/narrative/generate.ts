@@ -37,7 +37,12 @@ import {
   type Phrase,
   type SharePart,
 } from './phrases';
-import type { NarrativeBlock, NarrativeSection, NarrativeSectionKey } from './types';
+import {
+  NARRATIVE_SECTIONS,
+  type NarrativeBlock,
+  type NarrativeSection,
+  type NarrativeSectionKey,
+} from './types';
 
 const HEADINGS: Record<NarrativeSectionKey, string> = {
   changes: '一、部门预算收支数据变动情况及原因',
@@ -461,20 +466,27 @@ function otherNotes(s: Sources): NarrativeSection {
 }
 
 /** The twelve sections of 第三部分 情况说明 for a document. */
+const SECTION_WRITERS: Record<NarrativeSectionKey, (s: Sources) => NarrativeSection> = {
+  changes,
+  income,
+  expenditure,
+  fiscalAppropriation,
+  generalBudget,
+  basicExpenditure,
+  threePublic,
+  operatingExpenses,
+  procurement,
+  performance,
+  assets,
+  otherNotes,
+};
+
 export function generateNarrative(doc: BudgetDocument): NarrativeSection[] {
   const s = new Sources(doc);
-  return [
-    changes(s),
-    income(s),
-    expenditure(s),
-    fiscalAppropriation(s),
-    generalBudget(s),
-    basicExpenditure(s),
-    threePublic(s),
-    operatingExpenses(s),
-    procurement(s),
-    performance(s),
-    assets(s),
-    otherNotes(s),
-  ];
+  return NARRATIVE_SECTIONS.map((key) => SECTION_WRITERS[key](s));
+}
+
+/** One section alone (a check that needs one section need not write the other eleven). */
+export function generateSection(doc: BudgetDocument, key: NarrativeSectionKey): NarrativeSection {
+  return SECTION_WRITERS[key](new Sources(doc));
 }

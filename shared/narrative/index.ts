@@ -1,5 +1,5 @@
 /** 第三部分 情况说明: generated from the data (generate.ts), rendered as text (render.ts). */
-export { generateNarrative } from './generate';
+export { generateNarrative, generateSection } from './generate';
 export { changeRatePercent, largestRemainderPercents, sharePercent, wholePercent } from './percent';
 export { renderNarrativeText, segmentText, unfilledSlots, type UnfilledSlot } from './render';
 export * from './types';

@@ -31,7 +31,7 @@ import { FORM_DEFINITIONS } from '../../forms/definitions';
 import { cellKey, type CellRef, type Expr, type FormId } from '../../forms/types';
 import { Decimal, formatPlain, isBlank, sum, toDecimal, ZERO, type Amount } from '../../money';
 import {
-  generateNarrative,
+  generateSection,
   NARRATIVE_SECTIONS,
   segmentText,
   unfilledSlots,
@@ -56,22 +56,29 @@ import {
 // ---------------------------------------------------------------------------------------------------
 // The generated narrative as the checks read it
 
-const narratives = new WeakMap<BudgetDocument, readonly NarrativeSection[]>();
+const narratives = new WeakMap<BudgetDocument, Map<NarrativeSectionKey, NarrativeSection>>();
 
-/** The narrative of a document, generated once per document (documents are immutable). */
-function narrativeOf(doc: BudgetDocument): readonly NarrativeSection[] {
+/**
+ * One section of a document's narrative, written once per document (documents are immutable). A check
+ * asks for the section it reads only: after each keystroke a few sections are written, not twelve.
+ */
+function sectionOf(doc: BudgetDocument, key: NarrativeSectionKey): NarrativeSection {
   let sections = narratives.get(doc);
   if (!sections) {
-    sections = generateNarrative(doc);
+    sections = new Map();
     narratives.set(doc, sections);
   }
-  return sections;
+  let section = sections.get(key);
+  if (!section) {
+    section = generateSection(doc, key);
+    sections.set(key, section);
+  }
+  return section;
 }
 
 /** The paragraphs of one section, each a run of segments. */
 function paragraphsOf(doc: BudgetDocument, key: NarrativeSectionKey): (readonly Segment[])[] {
-  const section = narrativeOf(doc).find((s) => s.key === key);
-  return (section?.blocks ?? []).flatMap((block) => (block.kind === 'paragraph' ? [block.segments] : []));
+  return sectionOf(doc, key).blocks.flatMap((block) => (block.kind === 'paragraph' ? [block.segments] : []));
 }
 
 /** 情况说明一 … 情况说明十二. */
@@ -462,11 +469,16 @@ const C1: Rule = {
   level: '错误',
   title:
     '情况说明中的金额、占比和增减额、增减率与表格数据一致：增减率 =（本年 − 上年）÷ 上年，增加/减少/持平与增减方向一致，同一整体的各项占比合计 100%',
-  checks: (ctx) => [
-    ...NARRATIVE_SECTIONS.map((key) => figuresCheck(ctx, key)),
-    ...NARRATIVE_SECTIONS.map((key) => sharesCheck(ctx, key)),
-    ...COMPARISONS.map(changeCheck),
-  ],
+  // The app writes the narrative from the values the tables show, so its figures can disagree only with
+  // what an imported workbook states; without stated values there is nothing to compare.
+  checks: (ctx) =>
+    ctx.statedCells.length === 0
+      ? []
+      : [
+          ...NARRATIVE_SECTIONS.map((key) => figuresCheck(ctx, key)),
+          ...NARRATIVE_SECTIONS.map((key) => sharesCheck(ctx, key)),
+          ...COMPARISONS.map(changeCheck),
+        ],
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -572,7 +584,9 @@ function reasonCheck({ key, section, comparisons, label }: Reason): Check {
     reads: comparisons.map((comparison) => cellExpr(comparison.current)),
     areas: ['narrative'],
     run: (c) => {
-      const unfilled = unfilledSlots(narrativeOf(c.doc)).find((slot) => slot.field === `reasons.${key}`);
+      const unfilled = unfilledSlots([sectionOf(c.doc, section)]).find(
+        (slot) => slot.field === `reasons.${key}`,
+      );
       if (unfilled) {
         const changes = comparisons.flatMap((comparison) => {
           const data = changeInData(c, comparison);
@@ -609,13 +623,16 @@ const LAST_YEAR_FIGURES: ReadonlyMap<string, LastYearFigure> = new Map(
   COMPARISONS.flatMap((cmp) => cmp.lastYear.map((figure) => [figure.field, figure] as const)),
 );
 
+/** The sections that compare with last year. */
+const COMPARED_SECTIONS = [...new Set(COMPARISONS.map((cmp) => cmp.section))];
+
 /** Last year's figures the narrative asks for while they are blank. */
 const lastYearCheck: Check = {
   subject: 'lastYear',
   reads: [],
   areas: ['narrative'],
   run: (c) => {
-    const asked = unfilledSlots(narrativeOf(c.doc)).flatMap((slot) => {
+    const asked = unfilledSlots(COMPARED_SECTIONS.map((key) => sectionOf(c.doc, key))).flatMap((slot) => {
       const figure = LAST_YEAR_FIGURES.get(slot.field);
       return figure ? [{ figure, section: slot.section }] : [];
     });
@@ -1270,7 +1287,9 @@ const C6: Rule = {
   level: '错误',
   title:
     '绩效管理情况中按类别（其他运转类、特定目标类）的项目个数和金额与表12 一致，合计为表12 的项目个数和合计',
-  checks: (ctx) => [projectsCheck(ctx, false), projectsCheck(ctx, true)],
+  // As C1: the section is written from 表12, so only a workbook's stated values can disagree with it.
+  checks: (ctx) =>
+    ctx.statedCells.length === 0 ? [] : [projectsCheck(ctx, false), projectsCheck(ctx, true)],
 };
 
 // ---------------------------------------------------------------------------------------------------
