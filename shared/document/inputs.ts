@@ -64,9 +64,9 @@ type AmountRecord = Readonly<Record<string, Amount>>;
 
 /** A collection as stored: its rows, each row's key, and the row's amounts (null: not in this table). */
 interface Collection {
-  rows(doc: BudgetDocument): readonly object[];
-  key(row: object): string;
-  amounts(row: object): AmountRecord | null;
+  readonly rows: (doc: BudgetDocument) => readonly object[];
+  readonly key: (row: object) => string;
+  readonly amounts: (row: object) => AmountRecord | null;
 }
 
 /** A collection of rows that are themselves records of amounts, keyed by one of their fields. */
@@ -156,7 +156,7 @@ export function setInput(doc: BudgetDocument, ref: InputRef, value: Amount): Bud
   const patch = <T extends object>(row: T): T => ({ ...row, [ref.field]: value });
   const t = doc.tables;
   const replace = <R extends object>(rows: readonly R[], key: (row: R) => string): R[] => {
-    const index = positionsOf(rows, (row) => key(row as R)).get(ref.key);
+    const index = positionsOf(rows, key).get(ref.key);
     if (index === undefined) throw new InputError(`${ref.collection} 中没有行 ${ref.key}`);
     return handOn(
       rows,
@@ -201,7 +201,7 @@ export function setInput(doc: BudgetDocument, ref: InputRef, value: Amount): Bud
 }
 
 function patchProject(doc: BudgetDocument, id: string, change: (p: Project) => Project): BudgetDocument {
-  const index = positionsOf(doc.projects, (p) => (p as Project).id).get(id);
+  const index = positionsOf(doc.projects, (p) => p.id).get(id);
   if (index === undefined) throw new InputError(`没有编号为 ${id} 的项目`);
   return {
     ...doc,
