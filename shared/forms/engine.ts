@@ -4,9 +4,10 @@
  * the checker and the exporters can all ask for any cell without recomputing.
  */
 import { catalogFor } from '../catalogs';
-import { getInput, inputKey, type InputRef } from '../document/inputs';
+import { getInput, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
-import { Decimal, isBlank, toDecimal, ZERO } from '../money';
+import { Decimal, isBlank, toDecimal } from '../money';
+import { CellGraph, NO_CELL } from './graph';
 import { FORM_DEFINITIONS } from './definitions';
 import {
   cellKey,
@@ -34,25 +35,21 @@ export interface BuiltForm {
 }
 
 /**
- * The computed forms of one document. Values are computed on demand and kept. `advance` moves the
- * evaluator to the next version of the document after one typed amount changed, dropping only the values
- * that depend on it — so a one-cell edit re-computes a few cells, not the whole budget.
+ * The computed forms of one document. Values are computed on demand and kept (graph.ts). `advance`
+ * moves the evaluator to the next version of the document after one typed amount changed, computing
+ * again only what depends on it — so a one-cell edit re-computes a few cells, not the whole budget.
  */
 export class FormEvaluator {
-  private built = new Map<FormId, BuiltForm>();
-  private readonly values = new Map<string, Decimal | null>();
-  /** For each long flat sum computed so far: how many of its terms are not blank. */
-  private readonly filledTerms = new Map<string, number>();
-  private readonly evaluating = new Set<string>();
+  private readonly built = new Map<FormId, BuiltForm>();
   private readonly grids = new Map<FormId, FormGrid>();
-  /** Who reads what: a cell key or `in:` + input key → the keys of the cells whose expression names it. */
-  private readers: Map<string, Set<string>> | null = null;
+  private readonly graph: CellGraph;
   private current: BudgetDocument;
   private ctx: FormContext;
 
   constructor(doc: BudgetDocument) {
     this.current = doc;
     this.ctx = { doc, catalog: catalogFor(doc.year) };
+    this.graph = new CellGraph(doc);
   }
 
   get doc(): BudgetDocument {
@@ -65,137 +62,28 @@ export class FormEvaluator {
 
   /**
    * Moves to `next`, which must differ from the current document in the one input `changed` only.
-   * Returns the keys of the cells whose values changed with it (they will be recomputed on demand),
-   * or null when the change needs rows the document does not have yet (a new row): then use a new
-   * evaluator. A form whose rows follow amounts (changesRows) is laid out again in place.
+   * Returns the keys of the cells whose values changed with it, or null when the change needs rows the
+   * document does not have yet (a new row): then use a new evaluator. A form whose rows follow amounts
+   * (changesRows: 表7 follows 表2) is laid out again in place.
    */
   advance(next: BudgetDocument, changed: InputRef): ReadonlySet<string> | null {
     const before = getInput(this.current, changed);
     const after = getInput(next, changed);
     if (before === undefined || after === undefined) return null;
-    const readers = this.readerIndex();
-    const changedKey = INPUT_PREFIX + inputKey(changed);
-    const stale = new Set<string>();
-    const queue = [changedKey];
-    for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
-      for (const reader of readers.get(key) ?? []) {
-        if (stale.has(reader)) continue;
-        stale.add(reader);
-        queue.push(reader);
-      }
-    }
-    // A form whose rows follow amounts (表7 follows 表2) is laid out again: all its cells are stale.
+    this.prepare();
     const reshaped = FORM_IDS.filter(
       (id) => FORM_DEFINITIONS[id].changesRows?.(this.current, next, changed) === true,
     );
+    this.moveTo(next);
+    const stale = this.graph.advance(next, changed, before, after);
     for (const id of reshaped) {
-      this.addCellKeys(id, stale);
-      this.indexReaders(id, 'remove');
+      const old = this.cellKeys(id);
+      this.graph.drop(old);
+      this.built.delete(id);
+      for (const key of [...old, ...this.cellKeys(id)]) stale.add(key);
     }
     for (const key of stale) this.grids.delete(key.slice(0, key.indexOf('/')) as FormId);
-    evaluators.delete(this.current);
-    this.current = next;
-    this.ctx = { ...this.ctx, doc: next };
-    evaluators.set(next, this);
-    if (reshaped.length > 0) {
-      for (const key of stale) this.forget(key);
-      for (const id of reshaped) {
-        this.built.delete(id);
-        this.addCellKeys(id, stale);
-        this.indexReaders(id, 'add');
-      }
-      return stale;
-    }
-    this.recompute(stale, changedKey, amountOf(before), amountOf(after));
     return stale;
-  }
-
-  /**
-   * New values for the stale cells, in an order where each comes after the cells it reads. A long flat
-   * sum (a 合计 over hundreds of projects) is not added up again: it takes the change of its terms.
-   * Cells never computed stay so (they are computed when asked).
-   */
-  private recompute(
-    stale: ReadonlySet<string>,
-    changedKey: string,
-    before: Decimal | null,
-    after: Decimal | null,
-  ) {
-    const readers = this.readerIndex();
-    // Changes that reached each cell so far: the sum of (new − old) of its terms, and the change in how
-    // many of them are filled; `exact` is false when a term's old value was unknown.
-    const changes = new Map<string, { delta: Decimal; filled: number; exact: boolean }>();
-    const pass = (key: string, old: Decimal | null | undefined, value: Decimal | null | undefined) => {
-      for (const reader of readers.get(key) ?? []) {
-        const change = changes.get(reader) ?? { delta: ZERO, filled: 0, exact: true };
-        if (old === undefined || value === undefined) change.exact = false;
-        else {
-          change.delta = change.delta.plus(value ?? ZERO).minus(old ?? ZERO);
-          change.filled += (value ? 1 : 0) - (old ? 1 : 0);
-        }
-        changes.set(reader, change);
-      }
-    };
-    pass(changedKey, before, after);
-    for (const key of this.topologicalOrder(stale)) {
-      const old = this.values.get(key);
-      const change = changes.get(key);
-      const filled = this.filledTerms.get(key);
-      if (old === undefined) {
-        pass(key, undefined, undefined);
-        continue;
-      }
-      let value: Decimal | null;
-      if (change?.exact && filled !== undefined) {
-        const nowFilled = filled + change.filled;
-        this.filledTerms.set(key, nowFilled);
-        value = nowFilled === 0 ? null : (old ?? ZERO).plus(change.delta);
-      } else {
-        this.forget(key);
-        value = this.value(refOfKey(key));
-      }
-      this.values.set(key, value);
-      pass(key, old, value);
-    }
-  }
-
-  /** The stale cells ordered so that each comes after every stale cell it reads. */
-  private topologicalOrder(stale: ReadonlySet<string>): string[] {
-    const readers = this.readerIndex();
-    const waiting = new Map<string, number>();
-    for (const key of stale) waiting.set(key, 0);
-    for (const key of stale) {
-      for (const reader of readers.get(key) ?? []) {
-        const count = waiting.get(reader);
-        if (count !== undefined) waiting.set(reader, count + 1);
-      }
-    }
-    const ready = [...stale].filter((key) => waiting.get(key) === 0);
-    const order: string[] = [];
-    for (let key = ready.pop(); key !== undefined; key = ready.pop()) {
-      order.push(key);
-      for (const reader of readers.get(key) ?? []) {
-        const count = waiting.get(reader);
-        if (count === undefined) continue;
-        waiting.set(reader, count - 1);
-        if (count === 1) ready.push(reader);
-      }
-    }
-    return order;
-  }
-
-  private forget(key: string): void {
-    this.values.delete(key);
-    this.filledTerms.delete(key);
-  }
-
-  /** Adds the key of every amount cell of a form. */
-  private addCellKeys(id: FormId, keys: Set<string>): void {
-    for (const row of this.form(id).rows.values()) {
-      for (const [column, spec] of Object.entries(row.cells)) {
-        if ('expr' in spec) keys.add(cellKey({ form: id, row: row.key, column }));
-      }
-    }
   }
 
   /**
@@ -203,11 +91,27 @@ export class FormEvaluator {
    * form depends on it (texts, notes, declarations). Values are kept; grids are redrawn (titles, notes).
    */
   rebase(next: BudgetDocument): void {
+    this.moveTo(next);
+    this.graph.rebase(next);
+    this.grids.clear();
+  }
+
+  private moveTo(next: BudgetDocument): void {
     evaluators.delete(this.current);
     this.current = next;
     this.ctx = { ...this.ctx, doc: next };
-    this.grids.clear();
     evaluators.set(next, this);
+  }
+
+  /** The key of every amount cell of a form. */
+  private cellKeys(id: FormId): string[] {
+    const keys: string[] = [];
+    for (const row of this.form(id).rows.values()) {
+      for (const [column, spec] of Object.entries(row.cells)) {
+        if ('expr' in spec) keys.push(cellKey({ form: id, row: row.key, column }));
+      }
+    }
+    return keys;
   }
 
   /** A cell in words, for messages: `表3 2101101 行政单位医疗 合计`. */
@@ -220,50 +124,13 @@ export class FormEvaluator {
     return `表${form.number} ${row ? rowLabel(row) : ref.row} ${columnLabel}`;
   }
 
-  /** Builds ahead what `advance` needs (otherwise built on the first advance). */
+  /** Builds ahead what `advance` needs (otherwise built on the first advance): every form, and who reads what. */
   prepare(): void {
-    this.readerIndex();
+    for (const id of FORM_IDS) this.form(id);
+    this.graph.indexReaders();
   }
 
-  /** Builds (once) the index of which cells read which cells and inputs, over all thirteen forms. */
-  private readerIndex(): Map<string, Set<string>> {
-    if (this.readers) return this.readers;
-    const readers = new Map<string, Set<string>>();
-    this.readers = readers;
-    for (const id of FORM_IDS) this.indexReaders(id, 'add');
-    return readers;
-  }
-
-  /** Adds (or removes) what the cells of one form read to the reader index. */
-  private indexReaders(id: FormId, action: 'add' | 'remove'): void {
-    const readers = this.readers;
-    if (!readers) return;
-    for (const row of this.form(id).rows.values()) {
-      for (const [column, spec] of Object.entries(row.cells)) {
-        if (!('expr' in spec)) continue;
-        const reader = cellKey({ form: id, row: row.key, column });
-        const refs = directReads(spec.expr);
-        const reads = [
-          ...refs.cells.map((cell) => cellKey(cell)),
-          ...refs.inputs.map((input) => INPUT_PREFIX + inputKey(input)),
-        ];
-        for (const read of reads) {
-          let set = readers.get(read);
-          if (action === 'remove') {
-            set?.delete(reader);
-            continue;
-          }
-          if (!set) {
-            set = new Set();
-            readers.set(read, set);
-          }
-          set.add(reader);
-        }
-      }
-    }
-  }
-
-  /** The spec of a form: its panels and rows before evaluation. */
+  /** The spec of a form (its panels and rows before evaluation), its cells entered in the graph. */
   form(id: FormId): BuiltForm {
     let form = this.built.get(id);
     if (!form) {
@@ -274,52 +141,49 @@ export class FormEvaluator {
       }
       form = { panels, rows };
       this.built.set(id, form);
+      this.enter(id, rows);
     }
     return form;
   }
 
-  /** The value of any amount cell; blank (null) for a cell that does not exist. */
-  value(ref: CellRef): Decimal | null {
-    const key = cellKey(ref);
-    const known = this.values.get(key);
-    if (known !== undefined) return known;
-    const spec = this.form(ref.form).rows.get(ref.row)?.cells[ref.column];
-    if (!spec || !('expr' in spec)) return null;
-    if (this.evaluating.has(key)) throw new Error(`表格公式循环引用：${key}`);
-    this.evaluating.add(key);
-    const result = isLongFlatSum(spec.expr)
-      ? this.sumCounting(key, spec.expr.terms)
-      : this.evaluate(spec.expr);
-    this.evaluating.delete(key);
-    this.values.set(key, result);
-    return result;
-  }
-
-  /** A long flat sum, keeping how many of its terms are not blank (see `advance`). */
-  private sumCounting(key: string, terms: readonly Expr[]): Decimal | null {
-    let total: Decimal | null = null;
-    let filled = 0;
-    for (const term of terms) {
-      const value = this.evaluate(term);
-      if (value) {
-        total = total ? total.plus(value) : value;
-        filled++;
+  /** Enters a form's amount cells in the graph: all of them first, so that a row may name a later one. */
+  private enter(id: FormId, rows: ReadonlyMap<string, RowSpec>): void {
+    const cells: [string, Expr][] = [];
+    for (const row of rows.values()) {
+      for (const [column, spec] of Object.entries(row.cells)) {
+        if (!('expr' in spec)) continue;
+        const key = cellKey({ form: id, row: row.key, column });
+        this.graph.reserve(key);
+        cells.push([key, spec.expr]);
       }
     }
-    this.filledTerms.set(key, filled);
-    return total;
+    const resolve = (ref: CellRef, key: string) => this.nodeOf(ref, key || cellKey(ref)) ?? NO_CELL;
+    for (const [key, expr] of cells) this.graph.define(key, expr, resolve);
   }
 
+  /** The graph node of a cell (entering its form first); undefined when there is no such cell. */
+  private nodeOf(ref: CellRef, key: string): number | undefined {
+    if (!this.built.has(ref.form)) this.form(ref.form);
+    return this.graph.idOf(key);
+  }
+
+  /** The value of any amount cell; blank (null) for a cell that does not exist. */
+  value(ref: CellRef, key = cellKey(ref)): Decimal | null {
+    const id = this.nodeOf(ref, key);
+    return id === undefined ? null : this.graph.value(id);
+  }
+
+  /** The value of an expression over cells and inputs (checks compare such expressions). */
   evaluate(expr: Expr): Decimal | null {
     switch (expr.op) {
       case 'blank':
         return null;
       case 'input': {
         const stored = getInput(this.current, expr.input);
-        return isBlank(stored) ? null : toDecimal(stored);
+        return stored === undefined || isBlank(stored) ? null : toDecimal(stored);
       }
       case 'cell':
-        return this.value(expr.cell);
+        return this.value(expr.cell, expr.key);
       case 'sum': {
         let total: Decimal | null = null;
         for (const term of expr.terms) {
@@ -398,34 +262,6 @@ export class FormEvaluator {
     });
     return { key: line.map((row) => row?.key ?? '').join('|'), kinds, cells };
   }
-}
-
-const INPUT_PREFIX = 'in:';
-
-/** Flat sums this long are updated by the change of their terms instead of being added up again. */
-const LONG_SUM = 16;
-
-function isLongFlatSum(expr: Expr): expr is Extract<Expr, { op: 'sum' }> {
-  return (
-    expr.op === 'sum' &&
-    expr.terms.length >= LONG_SUM &&
-    expr.terms.every((t) => t.op === 'cell' || t.op === 'input')
-  );
-}
-
-function amountOf(stored: string): Decimal | null {
-  return isBlank(stored) ? null : toDecimal(stored);
-}
-
-/** `T3/2010301/basic` → the cell (row keys have no '/'; the form is before the first, the column after the last). */
-function refOfKey(key: string): CellRef {
-  const first = key.indexOf('/');
-  const last = key.lastIndexOf('/');
-  return {
-    form: key.slice(0, first) as FormId,
-    row: key.slice(first + 1, last),
-    column: key.slice(last + 1),
-  };
 }
 
 /**

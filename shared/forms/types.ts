@@ -47,7 +47,8 @@ export function cellKey(ref: CellRef): string {
  */
 export type Expr =
   | { readonly op: 'input'; readonly input: InputRef }
-  | { readonly op: 'cell'; readonly cell: CellRef }
+  /** `key` is cellKey(cell), when the maker has it (the form builders do: evaluation looks it up often). */
+  | { readonly op: 'cell'; readonly cell: CellRef; readonly key?: string }
   | { readonly op: 'sum'; readonly terms: readonly Expr[] }
   | { readonly op: 'minus'; readonly left: Expr; readonly right: Expr }
   | { readonly op: 'blank' };

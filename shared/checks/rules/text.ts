@@ -9,6 +9,7 @@
  * Checks read the document (and its generated narrative) when they run, so that editing a text (areas
  * 'narrative', 'notes', 'overview', …) re-runs them without rebuilding the session.
  */
+import { projectById } from '../../document/lookup';
 import { THREE_PUBLIC_LABELS, VEHICLE_KINDS } from '../../narrative/labels';
 import { templateMatches } from '../templateText';
 import {
@@ -714,29 +715,45 @@ function field(
   };
 }
 
+/**
+ * A text of a list or a declaration. A large budget has tens of thousands of them and nearly all are
+ * fine, so where a text is (`path`) and what it is called (`label`) are worded only when asked for.
+ */
+class ListedText implements TextItem {
+  constructor(
+    private readonly base: string,
+    private readonly owner: string,
+    private readonly suffix: string,
+    readonly text: string,
+    readonly years: YearPolicy | null,
+    private readonly index: number | null = null,
+    private readonly part: 'name' | 'value' | null = null,
+  ) {}
+
+  get path(): string {
+    return [this.base, this.index, this.part].filter((p) => p !== null).join('.');
+  }
+
+  get label(): string {
+    if (this.index === null) return this.owner + this.suffix;
+    if (this.part === null) return `${this.owner}${this.suffix}第${this.index + 1}条`;
+    return `${this.owner}${this.suffix}第 ${this.index + 1} 行${this.part === 'name' ? '三级指标' : '指标值'}`;
+  }
+
+  /** An indicator's name or value (P6 reports template text in those). */
+  get isIndicator(): boolean {
+    return this.part !== null;
+  }
+}
+
 function listed(path: string, label: string, texts: readonly string[], years: YearPolicy): TextItem[] {
-  return texts.map((text, index) => ({
-    path: `${path}.${index}`,
-    label: `${label}第${index + 1}条`,
-    text,
-    years,
-  }));
+  return texts.map((text, index) => new ListedText(path, label, '', text, years, index));
 }
 
 function indicatorItems(path: string, label: string, indicators: readonly Indicator[]): TextItem[] {
   return indicators.flatMap((indicator, index) => [
-    {
-      path: `${path}.${index}.name`,
-      label: `${label}第 ${index + 1} 行三级指标`,
-      text: indicator.name,
-      years: CURRENT_YEARS,
-    },
-    {
-      path: `${path}.${index}.value`,
-      label: `${label}第 ${index + 1} 行指标值`,
-      text: indicator.value,
-      years: CURRENT_YEARS,
-    },
+    new ListedText(path, label, '', indicator.name, CURRENT_YEARS, index, 'name'),
+    new ListedText(path, label, '', indicator.value, CURRENT_YEARS, index, 'value'),
   ]);
 }
 
@@ -757,12 +774,9 @@ const DECLARATION_TEXTS = [
 /** Every text of a project's 绩效目标申报表. */
 function declarationItems(base: string, owner: string, d: ProjectDeclaration): TextItem[] {
   return [
-    ...DECLARATION_TEXTS.map(([key, label, years]) => ({
-      path: `${base}.${key}`,
-      label: owner + label,
-      text: d[key],
-      years,
-    })),
+    ...DECLARATION_TEXTS.map(
+      ([key, label, years]) => new ListedText(`${base}.${key}`, owner, label, d[key], years),
+    ),
     ...listed(`${base}.implementationGoals`, `${owner}实施期目标`, d.implementationGoals, CURRENT_YEARS),
     ...listed(`${base}.annualGoals`, `${owner}年度目标`, d.annualGoals, CURRENT_YEARS),
     ...indicatorItems(
@@ -784,16 +798,9 @@ const OVERALL_TEXTS = [
   ['target', '部门整体支出绩效目标', CURRENT_YEARS],
 ] as const;
 
-const projectIndexes = new WeakMap<BudgetDocument, ReadonlyMap<string, Project>>();
-
-/** A project by id, from an index made once per document (a large budget has many projects). */
+/** A project by id (indexed once per projects list). */
 function projectOf(doc: BudgetDocument, id: string): Project | undefined {
-  let index = projectIndexes.get(doc);
-  if (!index) {
-    index = new Map(doc.projects.map((p) => [p.id, p]));
-    projectIndexes.set(doc, index);
-  }
-  return index.get(id);
+  return projectById(doc, id);
 }
 
 /** The names the cover, the tables and the unit list print: typed, so template text may be left in. */
@@ -988,7 +995,7 @@ function templateCheck(group: TextGroup): Check {
   return textCheck(
     group,
     // Indicators are P6's: a template indicator row is reported there, once.
-    (item) => (item.path.includes('Indicators.') ? [] : templateMatches(item.text)),
+    (item) => (item instanceof ListedText && item.isIndicator ? [] : templateMatches(item.text)),
     (hit) => `${hit.item.label}留有模板文字“${hit.words.join('”“')}”（${hit.context}）`,
     () => '：请改为实际内容',
   );
@@ -1363,7 +1370,8 @@ const C7: Rule = {
 /** The years a text names that its policy does not allow (another year's budget, a stale date). */
 function staleYears(item: TextItem, year: number): RegExpExecArray[] {
   const years = item.years;
-  if (!years) return [];
+  // A year is four digits: most texts have none.
+  if (!years || !/\d{4}/.test(item.text)) return [];
   return [...item.text.matchAll(years.pattern)].filter((m) => {
     const named = Number(m[1] ?? m[2]);
     return named !== year && !(years.lastYear && named === year - 1);

@@ -157,8 +157,10 @@ function typedRows(forms: { form(id: FormId): BuiltForm }): TypedCell[][] {
 /** '12.345' has three decimals; '-1' is negative. Read from the stored text: no arithmetic needed. */
 function amountProblem(amount: string, decimals: number, unit: string): string | null {
   if (amount.startsWith('-')) return '不能为负数';
-  const places = amount.split('.')[1]?.length ?? 0;
-  if (places > decimals) return decimals === 0 ? `${unit}金额应为整数` : `${unit}金额最多保留两位小数`;
+  const point = amount.indexOf('.');
+  if (point >= 0 && amount.length - point - 1 > decimals) {
+    return decimals === 0 ? `${unit}金额应为整数` : `${unit}金额最多保留两位小数`;
+  }
   return null;
 }
 
