@@ -119,8 +119,16 @@ const documents: [string, BudgetDocument][] = [
 ];
 const results = documents.map(([name, doc]) => measure(name, doc));
 
+/** The targets of the checks issue, for the 100× document. */
+const TARGETS = { recheckMedianMs: 1, fullCheckMs: 100 };
+const largest = results.at(-1);
+const met = {
+  recheckMedian: largest ? largest.recheckMedianMs < TARGETS.recheckMedianMs : false,
+  fullCheck: largest ? largest.fullCheckMs < TARGETS.fullCheckMs : false,
+};
+
 if (json) {
-  process.stdout.write(`${JSON.stringify({ checks: results }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ checks: results, targets: TARGETS, met }, null, 2)}\n`);
 } else {
   process.stdout.write('审核性能（毫秒；全量审核取 5 次中位数，单元格修改后复核取 200 次）\n\n');
   console.table(
@@ -135,5 +143,10 @@ if (json) {
       复核中位数ms: r.recheckMedianMs,
       复核P95ms: r.recheckP95Ms,
     })),
+  );
+  const verdict = (ok: boolean) => (ok ? '达到' : '未达到');
+  process.stdout.write(
+    `\n目标（100×）：单元格复核中位数 < ${TARGETS.recheckMedianMs} ms —— ${verdict(met.recheckMedian)}；` +
+      `全量审核 < ${TARGETS.fullCheckMs} ms —— ${verdict(met.fullCheck)}\n`,
   );
 }
