@@ -1,0 +1,102 @@
+/**
+ * Computed cells become Excel formulas (with their values cached), so that a workbook someone edits in
+ * Excel or WPS stays consistent: a 合计 is =SUM(…) of the rows above it, 表1's lines refer to 表2 and 表3.
+ * The formula is written from the same expression the app computes the cell with.
+ */
+import { inputKey } from '../document/inputs';
+import { cellKey, type Expr } from '../forms/types';
+import { columnLetter } from './layout';
+
+/** Where a cell is in the workbook. */
+export interface CellPlace {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+}
+
+/** Places of the amount cells (by cell key) and of the typed inputs (by input key). */
+export interface Places {
+  readonly cells: ReadonlyMap<string, CellPlace>;
+  readonly inputs: ReadonlyMap<string, CellPlace>;
+}
+
+/** Excel allows 255 arguments to SUM. */
+const MAX_ARGUMENTS = 255;
+
+/** The formula (without `=`) for an expression on sheet `here`; null when it is blank. */
+export function formulaOf(expr: Expr, here: string, places: Places): string | null {
+  switch (expr.op) {
+    case 'blank':
+      return null;
+    case 'cell':
+      return reference(places.cells.get(expr.key ?? cellKey(expr.cell)), here);
+    case 'input':
+      return reference(places.inputs.get(inputKey(expr.input)), here);
+    case 'minus': {
+      const left = formulaOf(expr.left, here, places) ?? '0';
+      const right = formulaOf(expr.right, here, places);
+      return right === null ? left : `${left}-(${right})`;
+    }
+    case 'sum':
+      return sumOf(expr.terms, here, places);
+  }
+}
+
+function reference(place: CellPlace | undefined, here: string): string {
+  if (!place) return '0';
+  const a1 = `${columnLetter(place.column)}${place.row}`;
+  return place.sheet === here ? a1 : `${quoteSheet(place.sheet)}!${a1}`;
+}
+
+/** 'sheet name' with quotes doubled, as Excel writes a sheet that has spaces or CJK in its name. */
+export function quoteSheet(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** =SUM over the terms, with runs of cells down one column written as ranges (C5:C9). */
+function sumOf(terms: readonly Expr[], here: string, places: Places): string | null {
+  const parts: string[] = [];
+  let run: { place: CellPlace; last: number } | null = null;
+  const flush = () => {
+    if (!run) return;
+    const from = reference(run.place, here);
+    parts.push(run.last === run.place.row ? from : `${from}:${columnLetter(run.place.column)}${run.last}`);
+    run = null;
+  };
+  for (const term of terms) {
+    const place =
+      term.op === 'cell'
+        ? places.cells.get(term.key ?? cellKey(term.cell))
+        : term.op === 'input'
+          ? places.inputs.get(inputKey(term.input))
+          : undefined;
+    if (place) {
+      if (
+        run &&
+        run.place.sheet === place.sheet &&
+        run.place.column === place.column &&
+        run.last + 1 === place.row
+      ) {
+        run.last = place.row;
+        continue;
+      }
+      flush();
+      run = { place, last: place.row };
+      continue;
+    }
+    flush();
+    const formula = formulaOf(term, here, places);
+    if (formula !== null) parts.push(formula);
+  }
+  flush();
+  if (parts.length === 0) return null;
+  return nestedSum(parts);
+}
+
+function nestedSum(parts: readonly string[]): string {
+  if (parts.length <= MAX_ARGUMENTS) return `SUM(${parts.join(',')})`;
+  const groups: string[] = [];
+  for (let i = 0; i < parts.length; i += MAX_ARGUMENTS)
+    groups.push(nestedSum(parts.slice(i, i + MAX_ARGUMENTS)));
+  return nestedSum(groups);
+}
