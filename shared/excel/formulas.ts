@@ -53,14 +53,17 @@ export function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
 
-/** =SUM over the terms, with runs of cells down one column written as ranges (C5:C9). */
+/**
+ * =SUM over the terms, with runs of neighbouring cells written as ranges: down one column (C5:C9, the
+ * rows of a 合计) or along one row (D5:H5, the columns of a row total).
+ */
 function sumOf(terms: readonly Expr[], here: string, places: Places): string | null {
   const parts: string[] = [];
-  let run: { place: CellPlace; last: number } | null = null;
+  let run: { first: CellPlace; last: CellPlace } | null = null;
   const flush = () => {
     if (!run) return;
-    const from = reference(run.place, here);
-    parts.push(run.last === run.place.row ? from : `${from}:${columnLetter(run.place.column)}${run.last}`);
+    const from = reference(run.first, here);
+    parts.push(run.last === run.first ? from : `${from}:${columnLetter(run.last.column)}${run.last.row}`);
     run = null;
   };
   for (const term of terms) {
@@ -71,17 +74,12 @@ function sumOf(terms: readonly Expr[], here: string, places: Places): string | n
           ? places.inputs.get(inputKey(term.input))
           : undefined;
     if (place) {
-      if (
-        run &&
-        run.place.sheet === place.sheet &&
-        run.place.column === place.column &&
-        run.last + 1 === place.row
-      ) {
-        run.last = place.row;
+      if (run && continuesRun(run, place)) {
+        run.last = place;
         continue;
       }
       flush();
-      run = { place, last: place.row };
+      run = { first: place, last: place };
       continue;
     }
     flush();
@@ -91,6 +89,15 @@ function sumOf(terms: readonly Expr[], here: string, places: Places): string | n
   flush();
   if (parts.length === 0) return null;
   return nestedSum(parts);
+}
+
+/** The next cell down the run's column, or along its row. */
+function continuesRun(run: { first: CellPlace; last: CellPlace }, place: CellPlace): boolean {
+  const { first, last } = run;
+  if (place.sheet !== last.sheet) return false;
+  const down = place.column === first.column && last.column === first.column && place.row === last.row + 1;
+  const along = place.row === first.row && last.row === first.row && place.column === last.column + 1;
+  return down || along;
 }
 
 function nestedSum(parts: readonly string[]): string {

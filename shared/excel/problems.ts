@@ -12,6 +12,8 @@ export interface ImportProblem {
   readonly value: string;
   /** Why it was not taken, in Chinese: 不是金额、找不到表头、科目编码无法识别 … */
   readonly reason: string;
+  /** True when the value was read all the same (a number stored as text): reported so it is checked. */
+  readonly taken?: true;
 }
 
 /** A workbook that cannot be read at all (not an xlsx, corrupt, too large): the import's own error. */

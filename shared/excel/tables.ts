@@ -11,7 +11,7 @@ import { formsOf } from '../forms/engine';
 import { cellKey, FORM_IDS, type FormId, type RowKind } from '../forms/types';
 import { formulaOf, type CellPlace, type Places } from './formulas';
 import { HEADER_ROW, TITLE_ROW, UNIT_ROW, tableLayout, tableSheetName } from './layout';
-import { BORDER, FONT, MARGINS, amountFormat, footer } from './style';
+import { A4, BORDER, mergeCells, FONT, MARGINS, amountFormat, footer } from './style';
 
 /** Up to this many rows a table is fitted on one page. */
 const ONE_PAGE_ROWS = 45;
@@ -52,7 +52,7 @@ export function addTableSheet(
   const last = layout.lastColumn;
   const sheet = workbook.addWorksheet(name, {
     pageSetup: {
-      paperSize: 9, // A4
+      paperSize: A4,
       orientation: grid.orientation,
       fitToPage: true,
       fitToWidth: 1,
@@ -73,8 +73,11 @@ export function addTableSheet(
   title.value = grid.title;
   title.font = { ...FONT, size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  sheet.mergeCells(TITLE_ROW, 1, TITLE_ROW, last);
-  sheet.getRow(TITLE_ROW).height = 30;
+  mergeCells(sheet, TITLE_ROW, 1, TITLE_ROW, last);
+  // A merged row does not grow with its text: a long title over a narrow table needs two lines.
+  const tableWidth = grid.columns.reduce((total, column) => total + column.width + 2, 0);
+  const titleWidth = grid.title.length * 2 * (16 / 10.5);
+  sheet.getRow(TITLE_ROW).height = 26 * Math.ceil(titleWidth / tableWidth) + 4;
 
   const unit = sheet.getCell(UNIT_ROW, last);
   unit.value = grid.unit;
@@ -93,7 +96,8 @@ export function addTableSheet(
     }
     sheet.getCell(HEADER_ROW + h.row, h.column + 1).value = h.label;
     if (h.rowSpan > 1 || h.colSpan > 1) {
-      sheet.mergeCells(
+      mergeCells(
+        sheet,
         HEADER_ROW + h.row,
         h.column + 1,
         HEADER_ROW + h.row + h.rowSpan - 1,
@@ -132,7 +136,7 @@ export function addTableSheet(
     cell.value = text;
     cell.font = FONT;
     cell.alignment = { vertical: 'top', wrapText: true };
-    sheet.mergeCells(row, 1, row, last);
+    mergeCells(sheet, row, 1, row, last);
     // A merged cell does not grow with its text: give the row the lines it needs.
     const width = grid.columns.reduce((total, column) => total + column.width + 2, 0);
     sheet.getRow(row).height = 15 * Math.max(1, Math.ceil((text.length * 2) / width));

@@ -1,0 +1,991 @@
+/**
+ * The performance-target declarations (绩效目标申报表) in the workbook, laid out as the published forms:
+ * sheet 整体绩效目标 holds the 部门（单位）整体支出绩效目标申报表, sheet 项目绩效目标 one 县级预算部门（单位）项目
+ * 支出绩效目标申报表 per declared project, each on a printed page of its own.
+ *
+ * Import finds every form by its labels, not by row numbers (people insert rows), matches a project's form
+ * to the project by 项目名称 and reads every field back. What it cannot read is an ImportProblem naming the
+ * sheet, the cell and its content; a field that cannot be read is left blank, never guessed.
+ */
+import type ExcelJS from 'exceljs';
+import {
+  INDICATOR_LEVEL1,
+  INDICATOR_LEVEL2,
+  type BudgetDocument,
+  type Indicator,
+  type OverallDeclaration,
+  type Project,
+  type ProjectDeclaration,
+  type YuanFunding,
+} from '../document/schema';
+import { formsOf } from '../forms/engine';
+import type { CellRef } from '../forms/types';
+import {
+  Decimal,
+  isBlank,
+  parseAmountInput,
+  roundCents,
+  sum,
+  toAmount,
+  toDecimal,
+  type Amount,
+} from '../money';
+import { address } from './layout';
+import type { ImportProblem } from './problems';
+import { A4, BORDER, mergeCells, FONT, MARGINS, amountFormat, footer } from './style';
+
+export const OVERALL_SHEET = '整体绩效目标';
+export const PROJECTS_SHEET = '项目绩效目标';
+
+const OVERALL_TITLE = '部门（单位）整体支出绩效目标申报表';
+const PROJECT_TITLE = '县级预算部门（单位）项目支出绩效目标申报表';
+
+/** Labels of the 整体 form. */
+const OVERALL = {
+  block: '部门基本信息',
+  unitName: '单位名称',
+  address: '通讯地址',
+  contact: '单位预算绩效管理联系人',
+  phone: '联系电话',
+  staffQuota: '人员编制数',
+  staffActual: '实有人数',
+  functions: '单位职能',
+  income: '单位年度收入预算（万元）',
+  expenditure: '单位年度支出预算（万元）',
+  target: '部门整体支出绩效目标',
+  indicators: '部门整体支出绩效指标',
+} as const;
+
+/**
+ * 收入合计 is 表1's 收入总计 (it equals 支出合计, 表3's 合计, both with 上年结转); 其他拨款 is what the three
+ * 财政拨款 sources leave: 财政专户管理资金, 单位资金 and 上年结转.
+ */
+const INCOME_COLUMNS = [
+  '收入合计',
+  '公共财政拨款',
+  '政府性基金拨款',
+  '国有资本经营预算拨款',
+  '其他拨款',
+] as const;
+
+/** Labels of the 项目 form. */
+const PROJECT = {
+  name: '项目名称',
+  department: '主管部门及代码',
+  unit: '实施单位',
+  attribute: '项目属性',
+  period: '项目期',
+  funding: '项目资金（元）',
+  goals: '总体目标',
+  implementationGoals: '实施期目标',
+  annualGoals: '年度目标',
+  indicators: '绩效指标',
+} as const;
+
+/** The two funding columns: 实施期 on the left, 年度 on the right, each headed by its 总额. */
+const FUNDING_SIDES = [
+  { field: 'implementationFunding', total: '实施期资金总额：' },
+  { field: 'annualFunding', total: '年度资金总额：' },
+] as const;
+
+const FUNDING_PARTS = [
+  ['central', '其中：中央财政资金'],
+  ['provincial', '省级财政资金'],
+  ['cityCounty', '市县（区）财政资金'],
+  ['selfRaised', '单位自筹'],
+  ['other', '其他资金'],
+] as const satisfies readonly (readonly [keyof YuanFunding, string])[];
+
+/** The texts, a row each, in this order. */
+const TEXTS = {
+  summary: '项目概况',
+  basis: '立项依据',
+  necessity: '项目设立必要性',
+  measures: '保证项目实施的制度、措施',
+  plan: '项目实施计划',
+} as const satisfies Partial<Record<keyof ProjectDeclaration, string>>;
+const TEXT_KEYS = ['summary', 'basis', 'necessity', 'measures', 'plan'] as const;
+
+/** The line under the form, outside its borders, in this order. */
+const SIGNATURES = {
+  personInCharge: '负责人：',
+  handler: '经办人：',
+  phone: '联系电话：',
+  filledOn: '填报日期：',
+} as const satisfies Partial<Record<keyof ProjectDeclaration, string>>;
+const SIGNATURE_KEYS = ['personInCharge', 'handler', 'phone', 'filledOn'] as const;
+
+const GRID = { level1: '一级指标', level2: '二级指标', name: '三级指标', value: '指标值' } as const;
+
+/** Column widths (Excel's character units): label column, then the form's columns. */
+const OVERALL_WIDTHS = [12, 20, 16, 15, 15, 16];
+const PROJECT_WIDTHS = [15, 10, 13, 17, 12, 13, 17, 12];
+
+/** Where an indicator grid's columns are: the shared 一级 column and one group per side (实施期, 年度). */
+interface GridColumns {
+  readonly level1: number;
+  readonly sides: readonly GridSide[];
+}
+interface GridSide {
+  readonly level2: number;
+  readonly name: number;
+  readonly nameTo: number;
+  readonly value: number;
+}
+
+const OVERALL_GRID: GridColumns = { level1: 2, sides: [{ level2: 3, name: 4, nameTo: 5, value: 6 }] };
+const PROJECT_GRID: GridColumns = {
+  level1: 2,
+  sides: [
+    { level2: 3, name: 4, nameTo: 4, value: 5 },
+    { level2: 6, name: 7, nameTo: 7, value: 8 },
+  ],
+};
+
+const yearLine = (year: number) => `（${year}年度）`;
+
+// ---------------------------------------------------------------------------------------------------
+// Export
+
+/**
+ * Project declarations per sheet. Each form has some forty merged cells, and reading a sheet takes time
+ * with the square of its merges (exceljs compares each merge with every other; safeOpen.ts bounds it):
+ * a department with a thousand declared projects gets several sheets 项目绩效目标（1）, （2）, ….
+ */
+const PROJECTS_PER_SHEET = 30;
+
+/** Adds the sheets 整体绩效目标 and 项目绩效目标 (one form per project that has a declaration). */
+export function addDeclarationSheets(workbook: ExcelJS.Workbook, doc: BudgetDocument): void {
+  writeOverall(formSheet(workbook, OVERALL_SHEET, OVERALL_WIDTHS), doc);
+  const declared = doc.projects.flatMap((project) =>
+    project.declaration ? [{ project, declaration: project.declaration }] : [],
+  );
+  const sheets = Math.max(1, Math.ceil(declared.length / PROJECTS_PER_SHEET));
+  for (let s = 0; s < sheets; s++) {
+    const sheet = formSheet(
+      workbook,
+      sheets === 1 ? PROJECTS_SHEET : `${PROJECTS_SHEET}（${s + 1}）`,
+      PROJECT_WIDTHS,
+    );
+    let row = 1;
+    for (const { project, declaration } of declared.slice(
+      s * PROJECTS_PER_SHEET,
+      (s + 1) * PROJECTS_PER_SHEET,
+    )) {
+      if (row > 1) sheet.getRow(row - 1).addPageBreak();
+      row = writeProject(sheet, doc, project, declaration, row);
+    }
+  }
+}
+
+function formSheet(workbook: ExcelJS.Workbook, name: string, widths: readonly number[]): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, {
+    pageSetup: {
+      // PaperSize is a const enum, which isolated modules cannot use: 9 is A4.
+      paperSize: A4,
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      // As many pages tall as the forms need: each project's form starts on a page of its own.
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: MARGINS,
+    },
+    headerFooter: { oddFooter: footer(), evenFooter: footer() },
+  });
+  sheet.columns = widths.map((width) => ({ width }));
+  return sheet;
+}
+
+/** Points per line of 10.5 pt 宋体, and the room above and below the text of a cell. */
+const LINE = 14;
+const PADDING = 6;
+const MIN_ROW = 24;
+
+/** A text's width in Excel's character units: a Chinese character takes two, a Latin one. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1;
+  return width;
+}
+
+/** How many lines a text wraps to in a cell `width` character units wide. */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(2, width - 1);
+  return text
+    .split('\n')
+    .reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(textWidth(paragraph) / usable)), 0);
+}
+
+/** Excel's tallest row, in points. */
+const MAX_ROW = 409;
+
+/** The height in points of a row showing `lines` lines of text (at most Excel's tallest row). */
+export function rowHeightFor(lines: number): number {
+  return Math.min(MAX_ROW, Math.max(MIN_ROW, lines * LINE + PADDING));
+}
+
+type Kind = 'label' | 'text' | 'center' | 'amount' | 'count';
+
+const ALIGNMENTS: Readonly<Record<Kind, Partial<ExcelJS.Alignment>>> = {
+  label: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  text: { horizontal: 'left', vertical: 'middle', wrapText: true },
+  center: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  amount: { horizontal: 'right', vertical: 'middle' },
+  count: { horizontal: 'center', vertical: 'middle' },
+};
+
+/**
+ * Writes one form: bordered boxes (every cell of a merge styled, as a merge keeps only its first cell's
+ * style on read-back), and row heights that show each box's wrapped text.
+ */
+class FormWriter {
+  private readonly needs: { top: number; bottom: number; points: number }[] = [];
+
+  constructor(
+    readonly sheet: ExcelJS.Worksheet,
+    private readonly widths: readonly number[],
+  ) {}
+
+  box(row: number, col: number, value: ExcelJS.CellValue, kind: Kind, options: BoxOptions = {}): void {
+    const toRow = row + (options.rows ?? 1) - 1;
+    const toCol = col + (options.cols ?? 1) - 1;
+    for (let r = row; r <= toRow; r++) {
+      for (let c = col; c <= toCol; c++) {
+        const cell = this.sheet.getCell(r, c);
+        cell.font = FONT;
+        cell.border = BORDER;
+        cell.alignment = ALIGNMENTS[kind];
+        if (kind === 'amount') cell.numFmt = amountFormat;
+        if (options.numFmt) cell.numFmt = options.numFmt;
+      }
+    }
+    if (toRow > row || toCol > col) mergeCells(this.sheet, row, col, toRow, toCol);
+    // An empty text is an empty cell.
+    this.sheet.getCell(row, col).value = value === '' ? null : value;
+    const width = this.widths.slice(col - 1, toCol).reduce((total, w) => total + w, 0);
+    const lines = typeof value === 'string' ? wrappedLines(value, width) : 1;
+    this.needs.push({ top: row, bottom: toRow, points: rowHeightFor(lines) });
+  }
+
+  /** A line across the form without borders: the title, the year, 填报单位, the signatures. */
+  line(row: number, text: string, style: 'title' | 'caption' | 'left'): void {
+    const cell = this.sheet.getCell(row, 1);
+    cell.value = text;
+    cell.font = style === 'title' ? { ...FONT, size: 16, bold: true } : FONT;
+    cell.alignment = { horizontal: style === 'left' ? 'left' : 'center', vertical: 'middle', wrapText: true };
+    mergeCells(this.sheet, row, 1, row, this.widths.length);
+    this.sheet.getRow(row).height = style === 'title' ? 36 : MIN_ROW;
+  }
+
+  /** Gives the rows first…last the heights their boxes need; a box over several rows stretches its last. */
+  fitRows(first: number, last: number): void {
+    const heights = new Map<number, number>();
+    for (let r = first; r <= last; r++) heights.set(r, MIN_ROW);
+    for (const need of this.needs) {
+      if (need.top === need.bottom) heights.set(need.top, Math.max(heights.get(need.top) ?? 0, need.points));
+    }
+    for (const need of this.needs) {
+      if (need.top === need.bottom) continue;
+      let total = 0;
+      for (let r = need.top; r <= need.bottom; r++) total += heights.get(r) ?? 0;
+      if (total < need.points)
+        heights.set(need.bottom, (heights.get(need.bottom) ?? 0) + need.points - total);
+    }
+    for (const [r, height] of heights) this.sheet.getRow(r).height = Math.min(MAX_ROW, height);
+  }
+}
+
+interface BoxOptions {
+  /** Rows and columns the box spans (merged). */
+  readonly rows?: number;
+  readonly cols?: number;
+  readonly numFmt?: string;
+}
+
+/** A count (人数) as a number when it is one, so that Excel does not flag a number stored as text. */
+function countValue(count: string): ExcelJS.CellValue {
+  if (count === '') return null;
+  return /^(0|[1-9]\d{0,14})$/.test(count) ? Number.parseInt(count, 10) : count;
+}
+
+/** 元 as whole numbers; a stored fraction is shown, not hidden by the format. */
+function yuanFormat(amount: Amount): string {
+  return toDecimal(amount).isInteger() ? '#,##0' : '#,##0.00';
+}
+
+function wanValue(value: Decimal | null): number | null {
+  return value === null ? null : roundCents(value).toNumber();
+}
+
+function writeOverall(sheet: ExcelJS.Worksheet, doc: BudgetDocument): void {
+  const w = new FormWriter(sheet, OVERALL_WIDTHS);
+  const o = doc.performance.overall;
+  w.line(1, OVERALL_TITLE, 'title');
+  w.line(2, yearLine(doc.year), 'caption');
+  w.line(3, `填报单位（盖章）：${doc.department.name}`, 'left');
+
+  const top = 4;
+  w.box(4, 2, OVERALL.unitName, 'label');
+  w.box(4, 3, o.unitName, 'text', { cols: 4 });
+  w.box(5, 2, OVERALL.address, 'label');
+  w.box(5, 3, o.address, 'text', { cols: 4 });
+  w.box(6, 2, OVERALL.contact, 'label');
+  w.box(6, 3, o.contact, 'center');
+  w.box(6, 4, OVERALL.phone, 'label');
+  w.box(6, 5, o.phone, 'center', { cols: 2 });
+  w.box(7, 2, OVERALL.staffQuota, 'label');
+  w.box(7, 3, countValue(o.staffQuota), 'count');
+  w.box(7, 4, OVERALL.staffActual, 'label');
+  w.box(7, 5, countValue(o.staffActual), 'count', { cols: 2 });
+  w.box(8, 2, OVERALL.functions, 'label');
+  w.box(8, 3, o.functions, 'text', { cols: 4 });
+
+  const forms = formsOf(doc);
+  const t1 = (row: string) => forms.value({ form: 'T1', row, column: 'income' });
+  const others = [t1('income:specialAccount'), t1('income:unitFunds'), t1('income:carryOver')].filter(
+    (value): value is Decimal => value !== null,
+  );
+  const income = [
+    t1('income:total'),
+    t1('income:generalBudget'),
+    t1('income:governmentFund'),
+    t1('income:stateCapital'),
+    others.length === 0 ? null : sum(others),
+  ];
+  w.box(9, 2, OVERALL.income, 'label', { cols: 5 });
+  INCOME_COLUMNS.forEach((label, i) => {
+    w.box(10, 2 + i, label, 'label');
+    w.box(11, 2 + i, wanValue(income[i] ?? null), 'amount');
+  });
+  const t3 = (column: string): CellRef => ({ form: 'T3', row: 'total', column });
+  w.box(12, 2, OVERALL.expenditure, 'label', { cols: 5 });
+  const expenditure = [
+    { label: '支出合计', col: 2, cols: 1, ref: t3('total') },
+    { label: '基本支出', col: 3, cols: 2, ref: t3('basic') },
+    { label: '项目支出', col: 5, cols: 2, ref: t3('project') },
+  ];
+  for (const { label, col, cols, ref } of expenditure) {
+    w.box(13, col, label, 'label', { cols });
+    w.box(14, col, wanValue(forms.value(ref)), 'amount', { cols });
+  }
+  w.box(top, 1, OVERALL.block, 'label', { rows: 14 - top + 1 });
+
+  w.box(15, 1, OVERALL.target, 'label');
+  w.box(15, 2, o.target, 'text', { cols: 5 });
+  const last = writeIndicatorGrid(w, 16, OVERALL_GRID, [o.indicators]);
+  w.box(16, 1, OVERALL.indicators, 'label', { rows: last - 16 + 1 });
+  w.fitRows(top, last);
+}
+
+/** Writes one project's form from `first`; returns the first row after it (where the next one starts). */
+function writeProject(
+  sheet: ExcelJS.Worksheet,
+  doc: BudgetDocument,
+  project: Project,
+  d: ProjectDeclaration,
+  first: number,
+): number {
+  const w = new FormWriter(sheet, PROJECT_WIDTHS);
+  w.line(first, PROJECT_TITLE, 'title');
+  w.line(first + 1, yearLine(doc.year), 'caption');
+  let r = first + 2;
+  const top = r;
+  w.box(r, 1, PROJECT.name, 'label');
+  w.box(r, 2, project.name, 'text', { cols: 7 });
+  r++;
+  const unit = doc.units.find((u) => u.id === project.unitId)?.name ?? '';
+  const pairs = [
+    [PROJECT.department, `${doc.department.code}-${doc.department.name}`, PROJECT.unit, unit],
+    [PROJECT.attribute, d.attribute, PROJECT.period, d.period],
+  ] as const;
+  for (const [leftLabel, leftValue, rightLabel, rightValue] of pairs) {
+    w.box(r, 1, leftLabel, 'label');
+    w.box(r, 2, leftValue, 'text', { cols: 2 });
+    w.box(r, 4, rightLabel, 'label', { cols: 2 });
+    w.box(r, 6, rightValue, 'text', { cols: 3 });
+    r++;
+  }
+
+  const fundingTop = r;
+  FUNDING_SIDES.forEach((side, s) => {
+    const funding = d[side.field];
+    const labelCol = s === 0 ? 2 : 6;
+    const valueCol = s === 0 ? 4 : 8;
+    const rows = [
+      [side.total, funding.total] as const,
+      ...FUNDING_PARTS.map(([key, label]) => [label, funding[key]] as const),
+    ];
+    rows.forEach(([label, amount], i) => {
+      w.box(fundingTop + i, labelCol, label, 'text', { cols: 2 });
+      const value = isBlank(amount) ? null : toDecimal(amount).toNumber();
+      w.box(fundingTop + i, valueCol, value, 'amount', { cols: s === 0 ? 2 : 1, numFmt: yuanFormat(amount) });
+    });
+  });
+  w.box(fundingTop, 1, PROJECT.funding, 'label', { rows: FUNDING_PARTS.length + 1 });
+  r = fundingTop + FUNDING_PARTS.length + 1;
+
+  for (const key of TEXT_KEYS) {
+    w.box(r, 1, TEXTS[key], 'label');
+    w.box(r, 2, d[key], 'text', { cols: 7 });
+    r++;
+  }
+
+  w.box(r, 1, PROJECT.goals, 'label', { rows: 2 });
+  w.box(r, 2, PROJECT.implementationGoals, 'label', { cols: 4 });
+  w.box(r, 6, PROJECT.annualGoals, 'label', { cols: 3 });
+  w.box(r + 1, 2, goalText(d.implementationGoals), 'text', { cols: 4 });
+  w.box(r + 1, 6, goalText(d.annualGoals), 'text', { cols: 3 });
+  r += 2;
+
+  const gridTop = r;
+  const last = writeIndicatorGrid(w, gridTop, PROJECT_GRID, [d.implementationIndicators, d.annualIndicators]);
+  w.box(gridTop, 1, PROJECT.indicators, 'label', { rows: last - gridTop + 1 });
+  w.fitRows(top, last);
+
+  const signatures = last + 1;
+  SIGNATURE_KEYS.forEach((key, i) => {
+    const labelCell = sheet.getCell(signatures, 1 + 2 * i);
+    labelCell.value = SIGNATURES[key];
+    labelCell.font = FONT;
+    labelCell.alignment = { horizontal: 'right', vertical: 'middle' };
+    const valueCell = sheet.getCell(signatures, 2 + 2 * i);
+    valueCell.value = d[key] === '' ? null : d[key];
+    valueCell.font = FONT;
+    valueCell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+  });
+  sheet.getRow(signatures).height = 28;
+  // A blank row between forms on screen; the page break comes after it.
+  return signatures + 2;
+}
+
+/** 目标1：… on a line each. */
+function goalText(goals: readonly string[]): string {
+  return goals.map((goal, i) => `目标${i + 1}：${goal}`).join('\n');
+}
+
+/** Consecutive indicators under one 一级 of one side. */
+interface Run {
+  readonly level1: Indicator['level1'];
+  readonly items: readonly Indicator[];
+}
+
+/** One 一级 block of the grid: its indicators on each side, side by side. */
+interface Block {
+  readonly level1: Indicator['level1'];
+  readonly sides: readonly (readonly Indicator[])[];
+}
+
+function runsOf(list: readonly Indicator[]): Run[] {
+  const runs: { level1: Indicator['level1']; items: Indicator[] }[] = [];
+  for (const item of list) {
+    const last = runs.at(-1);
+    if (last?.level1 === item.level1) last.items.push(item);
+    else runs.push({ level1: item.level1, items: [item] });
+  }
+  return runs;
+}
+
+/**
+ * Lines up the 实施期 and 年度 indicators under shared 一级 cells: runs with the same 一级 side by side, a run
+ * the other side has no partner for on its own. Each side keeps its order, so the grid reads back as written.
+ */
+function blocksOf(lists: readonly (readonly Indicator[])[]): Block[] {
+  const [left = [], right = []] = lists.map(runsOf);
+  const blocks: Block[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < left.length || j < right.length) {
+    const a = left[i];
+    const b = right[j];
+    if (a && b && a.level1 === b.level1) {
+      blocks.push({ level1: a.level1, sides: [a.items, b.items] });
+      i++;
+      j++;
+    } else if (a && !right.slice(j).some((run) => run.level1 === a.level1)) {
+      blocks.push({ level1: a.level1, sides: [a.items, []] });
+      i++;
+    } else if (b) {
+      blocks.push({ level1: b.level1, sides: [[], b.items] });
+      j++;
+    }
+  }
+  return blocks;
+}
+
+/** Whether `next` shares the 二级 cell of `head` (merged down): same 二级, and something of its own typed. */
+function continuesRun(next: Indicator | undefined, head: Indicator): boolean {
+  return next !== undefined && next.level2 === head.level2 && (next.name !== '' || next.value !== '');
+}
+
+/**
+ * The indicator grid from row `header` (the header row): 一级 merged down its block, 二级 merged down the
+ * indicators it heads. Returns the grid's last row. An indicator with neither 三级 nor 指标值 heads its own
+ * 二级 cell, so that import can tell it from a row someone inserted.
+ */
+function writeIndicatorGrid(
+  w: FormWriter,
+  header: number,
+  columns: GridColumns,
+  lists: readonly (readonly Indicator[])[],
+): number {
+  w.box(header, columns.level1, GRID.level1, 'label');
+  for (const side of columns.sides) {
+    w.box(header, side.level2, GRID.level2, 'label');
+    w.box(header, side.name, GRID.name, 'label', { cols: side.nameTo - side.name + 1 });
+    w.box(header, side.value, GRID.value, 'label');
+  }
+  let row = header + 1;
+  const blocks = blocksOf(lists);
+  if (blocks.length === 0) {
+    // An empty grid still shows a row to fill in.
+    w.box(row, columns.level1, '', 'center');
+    for (const side of columns.sides) writeSideRow(w, row, side, null);
+    return row;
+  }
+  for (const block of blocks) {
+    const height = Math.max(1, ...block.sides.map((items) => items.length));
+    w.box(row, columns.level1, block.level1, 'center', { rows: height });
+    columns.sides.forEach((side, k) => {
+      const items = block.sides[k] ?? [];
+      let i = 0;
+      while (i < height) {
+        const item = items[i];
+        if (!item) {
+          writeSideRow(w, row + i, side, null);
+          i++;
+          continue;
+        }
+        let span = 1;
+        while (continuesRun(items[i + span], item)) span++;
+        w.box(row + i, side.level2, item.level2, 'center', { rows: span });
+        for (let n = 0; n < span; n++) writeSideRow(w, row + i + n, side, items[i + n] ?? null);
+        i += span;
+      }
+    });
+    row += height;
+  }
+  return row - 1;
+}
+
+/** 三级 and 指标值 of one side (and a blank 二级 when the side has no indicator on this row). */
+function writeSideRow(w: FormWriter, row: number, side: GridSide, item: Indicator | null): void {
+  if (!item) w.box(row, side.level2, '', 'center');
+  w.box(row, side.name, item?.name ?? '', 'text', { cols: side.nameTo - side.name + 1 });
+  w.box(row, side.value, item?.value ?? '', 'center');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Import
+
+export interface DeclarationImport {
+  /** The 整体 declaration; null when the workbook has no sheet 整体绩效目标. */
+  readonly overall: OverallDeclaration | null;
+  /** The project declarations by project id (none when the workbook has no sheet 项目绩效目标). */
+  readonly projects: Map<string, ProjectDeclaration>;
+  readonly problems: ImportProblem[];
+}
+
+/** Reads the declarations back from the sheets addDeclarationSheets writes. */
+export function readDeclarationSheets(workbook: ExcelJS.Workbook, doc: BudgetDocument): DeclarationImport {
+  const problems: ImportProblem[] = [];
+  const overallSheet = workbook.getWorksheet(OVERALL_SHEET);
+  const overall = overallSheet ? readOverall(new SheetReader(overallSheet, problems)) : null;
+  const projects = new Map<string, ProjectDeclaration>();
+  const readAt = new Map<string, string>();
+  for (const sheet of workbook.worksheets.filter((ws) => ws.name.startsWith(PROJECTS_SHEET))) {
+    readProjects(new SheetReader(sheet, problems), doc, projects, readAt);
+  }
+  return { overall, projects, problems };
+}
+
+interface Position {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Labels compare without spaces, line breaks and colons, and with either kind of parentheses. */
+function normalizeLabel(text: string): string {
+  return text
+    .replace(/[\s：:]/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
+}
+
+/** What a cell shows, as text: a formula's result, rich text joined, a date as 2024年1月5日. */
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) {
+    return `${value.getUTCFullYear()}年${value.getUTCMonth() + 1}月${value.getUTCDate()}日`;
+  }
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('error' in value) return value.error;
+  if (isFormula(value)) return cellText(value.result);
+  return value.text;
+}
+
+function isFormula(
+  value: ExcelJS.CellValue,
+): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
+  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+}
+
+/** A formula's cached result, or the value itself. */
+function plainValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
+  return isFormula(value) ? value.result : value;
+}
+
+/** Reads one sheet by labels, collecting what it cannot read as problems. */
+class SheetReader {
+  constructor(
+    readonly sheet: ExcelJS.Worksheet,
+    private readonly problems: ImportProblem[],
+  ) {}
+
+  get name(): string {
+    return this.sheet.name;
+  }
+
+  get lastRow(): number {
+    return this.sheet.rowCount;
+  }
+
+  /** The cell as written (a merged cell's own, which shows its merge's value). */
+  cell(at: Position): ExcelJS.Cell | undefined {
+    return this.sheet.findCell(at.row, at.col);
+  }
+
+  text(at: Position): string {
+    return cellText(this.cell(at)?.value);
+  }
+
+  /** The address of the cell that holds a position's value (a merge's first cell). */
+  addressOf(at: Position): string {
+    return this.cell(at)?.master.address ?? address(at.row, at.col);
+  }
+
+  /** Whether the position holds its own value rather than showing a merge's from above or left. */
+  isOwnCell(at: Position): boolean {
+    const cell = this.cell(at);
+    return cell === undefined || cell.master === cell;
+  }
+
+  /** The first cell in rows first…last (and in column `col`, when given) that reads `label`. */
+  find(label: string, first: number, last: number, col?: number): Position | undefined {
+    const wanted = normalizeLabel(label);
+    const columns = this.sheet.columnCount;
+    for (let row = first; row <= last; row++) {
+      for (let c = col ?? 1; c <= (col ?? columns); c++) {
+        const at = { row, col: c };
+        if (this.isOwnCell(at) && normalizeLabel(this.text(at)) === wanted) return at;
+      }
+    }
+    return undefined;
+  }
+
+  /** The cell right of a label (past the label's merge). */
+  rightOf(at: Position): Position {
+    const master = this.cell(at)?.master;
+    let col = at.col + 1;
+    while (master && col <= this.sheet.columnCount && this.cell({ row: at.row, col })?.master === master)
+      col++;
+    return { row: at.row, col };
+  }
+
+  problem(at: Position | null, reason: string): void {
+    this.problems.push({
+      sheet: this.name,
+      cell: at ? this.addressOf(at) : '',
+      value: at ? this.text(at) : '',
+      reason,
+    });
+  }
+
+  /** The text right of a label; '' with a problem when the label is not there. */
+  field(label: string, first: number, last: number, owner: string): string {
+    const at = this.find(label, first, last);
+    if (!at) {
+      this.problem(null, `${owner}找不到“${label}”栏`);
+      return '';
+    }
+    return this.text(this.rightOf(at));
+  }
+
+  /** An amount in 元 at a position: a number, or text such as 310,000 or full-width digits. */
+  amount(at: Position): Amount {
+    const raw = this.cell(at)?.value;
+    if (isFormula(raw) && raw.result === undefined) {
+      this.problem(at, '是公式，但文件中没有保存它的计算结果，无法读取：请在 Excel 中打开并保存后再导入');
+      return '';
+    }
+    const value = plainValue(raw);
+    if (typeof value === 'number') return toAmount(new Decimal(value));
+    const parsed = parseAmountInput(cellText(value));
+    if (parsed.ok) return parsed.amount;
+    this.problem(at, '不是金额：请填写以元为单位的数字，如 310000');
+    return '';
+  }
+
+  /** A count (人数): digits or blank. */
+  count(label: string, first: number, last: number, owner: string): string {
+    const labelAt = this.find(label, first, last);
+    if (!labelAt) {
+      this.problem(null, `${owner}找不到“${label}”栏`);
+      return '';
+    }
+    const at = this.rightOf(labelAt);
+    const value = plainValue(this.cell(at)?.value);
+    const text =
+      typeof value === 'number'
+        ? String(value)
+        : cellText(value)
+            .replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+            .trim();
+    if (/^\d*$/.test(text)) return text;
+    this.problem(at, '不是整数：请填写人数，如 44');
+    return '';
+  }
+}
+
+function readOverall(reader: SheetReader): OverallDeclaration {
+  const last = reader.lastRow;
+  const owner = '整体支出绩效目标申报表中';
+  const field = (label: string) => reader.field(label, 1, last, owner);
+  // Read in the order of the form, so that problems come in the order of the sheet.
+  return {
+    unitName: field(OVERALL.unitName),
+    address: field(OVERALL.address),
+    contact: field(OVERALL.contact),
+    phone: field(OVERALL.phone),
+    staffQuota: reader.count(OVERALL.staffQuota, 1, last, owner),
+    staffActual: reader.count(OVERALL.staffActual, 1, last, owner),
+    functions: field(OVERALL.functions),
+    target: field(OVERALL.target),
+    indicators: readIndicatorGrid(reader, 1, last, OVERALL_GRID.sides.length, owner)[0] ?? [],
+  };
+}
+
+/** Reads one sheet's project declarations into `projects`; `readAt` says where each was read. */
+function readProjects(
+  reader: SheetReader,
+  doc: BudgetDocument,
+  projects: Map<string, ProjectDeclaration>,
+  readAt: Map<string, string>,
+): void {
+  const starts: Position[] = [];
+  for (let row = 1; row <= reader.lastRow; row++) {
+    const at = reader.find(PROJECT.name, row, row);
+    if (at) starts.push(at);
+  }
+  starts.forEach((start, i) => {
+    const last = (starts[i + 1]?.row ?? reader.lastRow + 1) - 1;
+    const nameAt = reader.rightOf(start);
+    const name = reader.text(nameAt).trim();
+    if (name === '') {
+      reader.problem(nameAt, '项目名称为空，此申报表未读取');
+      return;
+    }
+    const matches = doc.projects.filter((p) => p.name.trim() === name);
+    const project = matches[0];
+    if (!project) {
+      reader.problem(nameAt, '与文档中任何项目的名称都不相符，此申报表未读取');
+      return;
+    }
+    if (matches.length > 1) {
+      reader.problem(nameAt, `文档中有 ${matches.length} 个项目叫这个名称，无法确定是哪一个，此申报表未读取`);
+      return;
+    }
+    const earlier = readAt.get(project.id);
+    if (earlier !== undefined) {
+      reader.problem(nameAt, `这个项目的申报表已在${earlier}读取，此表未读取`);
+      return;
+    }
+    readAt.set(project.id, `“${reader.name}”第 ${start.row} 行`);
+    projects.set(project.id, readProject(reader, start.row, last, name));
+  });
+}
+
+function readProject(reader: SheetReader, first: number, last: number, name: string): ProjectDeclaration {
+  const owner = `项目“${name}”的申报表中`;
+  const field = (label: string) => reader.field(label, first, last, owner);
+  const goals = (label: string) => {
+    const at = reader.find(label, first, last);
+    if (!at) {
+      reader.problem(null, `${owner}找不到“${label}”栏`);
+      return [];
+    }
+    return parseGoals(reader.text({ row: at.row + 1, col: at.col }));
+  };
+  // Read in the order of the form, so that problems come in the order of the sheet.
+  const attribute = field(PROJECT.attribute);
+  const period = field(PROJECT.period);
+  const implementationFunding = readFunding(reader, first, last, FUNDING_SIDES[0].total, owner);
+  const annualFunding = readFunding(reader, first, last, FUNDING_SIDES[1].total, owner);
+  const summary = field(TEXTS.summary);
+  const basis = field(TEXTS.basis);
+  const necessity = field(TEXTS.necessity);
+  const measures = field(TEXTS.measures);
+  const plan = field(TEXTS.plan);
+  const implementationGoals = goals(PROJECT.implementationGoals);
+  const annualGoals = goals(PROJECT.annualGoals);
+  const signatures = reader.find(SIGNATURES.personInCharge, first, last);
+  const [implementationIndicators = [], annualIndicators = []] = readIndicatorGrid(
+    reader,
+    first,
+    (signatures?.row ?? last + 1) - 1,
+    PROJECT_GRID.sides.length,
+    owner,
+  );
+  const signature = (label: string) => (signatures ? field(label) : '');
+  if (!signatures) reader.problem(null, `${owner}找不到“${SIGNATURES.personInCharge}”一行`);
+  return {
+    attribute,
+    period,
+    implementationFunding,
+    annualFunding,
+    summary,
+    basis,
+    necessity,
+    measures,
+    plan,
+    implementationGoals,
+    annualGoals,
+    implementationIndicators,
+    annualIndicators,
+    personInCharge: signature(SIGNATURES.personInCharge),
+    handler: signature(SIGNATURES.handler),
+    phone: signature(SIGNATURES.phone),
+    filledOn: signature(SIGNATURES.filledOn),
+  };
+}
+
+function emptyFunding(): YuanFunding {
+  return { total: '', central: '', provincial: '', cityCounty: '', selfRaised: '', other: '' };
+}
+
+/** One funding column: its 总额 label, the parts in the same column below it, each amount right of its label. */
+function readFunding(
+  reader: SheetReader,
+  first: number,
+  last: number,
+  totalLabel: string,
+  owner: string,
+): YuanFunding {
+  const funding = emptyFunding();
+  const totalAt = reader.find(totalLabel, first, last);
+  if (!totalAt) {
+    reader.problem(null, `${owner}找不到“${totalLabel}”栏`);
+    return funding;
+  }
+  funding.total = reader.amount(reader.rightOf(totalAt));
+  for (const [key, label] of FUNDING_PARTS) {
+    const at = reader.find(label, totalAt.row + 1, last, totalAt.col);
+    if (at) funding[key] = reader.amount(reader.rightOf(at));
+    else reader.problem(null, `${owner}找不到“${totalLabel.replace('：', '')}”下的“${label}”栏`);
+  }
+  return funding;
+}
+
+/** `目标1：… 目标2：…` (on lines or one line) back into the list; text without numbering is one goal. */
+function parseGoals(text: string): string[] {
+  const marker = /目标\s*\d+\s*[：:]/;
+  if (!marker.test(text)) return text.trim() === '' ? [] : [text.trim()];
+  const pieces = text.split(marker).map((piece) => piece.trim());
+  const [before = '', ...goals] = pieces;
+  return before === '' ? goals : [before, ...goals];
+}
+
+/** A 一级 or 二级 as typed: spaces ignored, the trailing 指标 optional (产出 = 产出指标). */
+function levelOf<T extends string>(text: string, levels: readonly T[]): T | undefined {
+  const compact = text.replace(/\s/g, '');
+  return levels.find((level) => level === compact || level === `${compact}指标`);
+}
+
+/**
+ * The indicator grid in rows first…last: its header row (一级指标, then 二级指标 / 三级指标 / 指标值 per side)
+ * names the columns; each row gives each side at most one indicator. A blank 一级 or 二级 continues the
+ * one above (as a merge shows it); a row whose side has only a merged-down 二级 is not an indicator.
+ */
+function readIndicatorGrid(
+  reader: SheetReader,
+  first: number,
+  last: number,
+  sideCount: number,
+  owner: string,
+): Indicator[][] {
+  const lists: Indicator[][] = Array.from({ length: sideCount }, () => []);
+  const headerAt = reader.find(GRID.level1, first, last);
+  if (!headerAt) {
+    reader.problem(null, `${owner}找不到“${GRID.level1}”表头，绩效指标未读取`);
+    return lists;
+  }
+  const sides: { level2: number; name?: number; value?: number }[] = [];
+  for (let col = headerAt.col + 1; col <= reader.sheet.columnCount; col++) {
+    const at = { row: headerAt.row, col };
+    if (!reader.isOwnCell(at)) continue;
+    const label = normalizeLabel(reader.text(at));
+    const side = sides.at(-1);
+    if (label === GRID.level2) sides.push({ level2: col });
+    else if (label === GRID.name && side) side.name ??= col;
+    else if (label === GRID.value && side) side.value ??= col;
+  }
+  const columns = sides.flatMap(({ level2, name, value }) =>
+    name === undefined || value === undefined ? [] : [{ level2, name, value }],
+  );
+  if (columns.length !== sideCount || sides.length !== sideCount) {
+    reader.problem(
+      headerAt,
+      `${owner}绩效指标表头不完整（应为一级指标、二级指标、三级指标、指标值），绩效指标未读取`,
+    );
+    return lists;
+  }
+
+  const reported = new Set<string>();
+  const report = (at: Position, reason: string) => {
+    const key = reader.addressOf(at);
+    if (reported.has(key)) return;
+    reported.add(key);
+    reader.problem(at, reason);
+  };
+  let level1Text = '';
+  let level1At: Position = headerAt;
+  const level2Texts = columns.map(() => '');
+  for (let row = headerAt.row + 1; row <= last; row++) {
+    const at = { row, col: headerAt.col };
+    const typed = reader.text(at).trim();
+    // A 一级 cell of its own starts a block; a merge shows its block's 一级 on every row.
+    if (typed !== '' && (typed !== level1Text || reader.isOwnCell(at))) {
+      level1Text = typed;
+      level1At = at;
+      level2Texts.fill('');
+    }
+    columns.forEach((side, k) => {
+      const level2At = { row, col: side.level2 };
+      const level2Typed = reader.text(level2At).trim();
+      const name = reader.text({ row, col: side.name });
+      const value = reader.text({ row, col: side.value });
+      const own = level2Typed !== '' && reader.isOwnCell(level2At);
+      if (!own && name.trim() === '' && value.trim() === '') return;
+      if (level2Typed !== '') level2Texts[k] = level2Typed;
+      const level2Text = level2Texts[k] ?? '';
+      const level1 = levelOf(level1Text, INDICATOR_LEVEL1);
+      const level2 = levelOf(level2Text, INDICATOR_LEVEL2);
+      if (!level1) {
+        const reason =
+          level1Text === '' ? '缺少一级指标' : `不是一级指标：应为${INDICATOR_LEVEL1.join('、')}之一`;
+        report(level1Text === '' ? at : level1At, reason);
+        return;
+      }
+      if (!level2) {
+        const reason =
+          level2Text === '' ? '缺少二级指标' : `不是二级指标：应为${INDICATOR_LEVEL2.join('、')}之一`;
+        report(level2At, reason);
+        return;
+      }
+      lists[k]?.push({ level1, level2, name, value });
+    });
+  }
+  return lists;
+}
