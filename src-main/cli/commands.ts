@@ -7,6 +7,9 @@ import { parseArgs } from 'node:util';
 import { catalogWarnings } from '../../shared/catalogs/usage';
 import { auditReport, countFindings, summarizeFindings } from '../../shared/checks/report';
 import { checkDocument } from '../../shared/checks/session';
+import { importWorkbook, type ImportResult } from '../../shared/excel/importWorkbook';
+import { describeProblem, ImportError } from '../../shared/excel/problems';
+import { exportWorkbook } from '../../shared/excel/workbook';
 import { emptyDocument } from '../../shared/document/create';
 import { rolloverDocument } from '../../shared/document/rollover';
 import { generateNarrative, renderNarrativeText, unfilledSlots } from '../../shared/narrative';
@@ -37,6 +40,9 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   check 文件1 文件2 … --summary     每个文件一行审核结果（财政局汇总审核用）
   report 文件 -o 审核报告.txt        写出审核报告（问题、涉及单元格、已作的说明）
   narrative 文件                    打印由数据生成的情况说明（第三部分）
+  export 文件 --xlsx 输出.xlsx       导出 Excel 工作簿（十三张表、绩效目标申报表、审核结果）
+  import 输入.xlsx -o 文件 [--report 报告.json]
+                                   从 Excel 工作簿读入（退出码：0 无问题，1 读入但有问题，2 无法读取）
   rollover 上年文件 -o 新文件 --year 年度
                                    以上年文件为基础开始新年度：保留结构、单位、项目和文字，
                                    清空金额，上年数据填入情况说明的“上年”数
@@ -65,6 +71,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await reportCommand(rest, io);
       case 'narrative':
         return await narrativeCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
       case 'rollover':
         return await rolloverCommand(rest, io);
       case undefined:
@@ -229,6 +239,88 @@ async function reportCommand(args: readonly string[], io: CliIo): Promise<number
   await writeFileAtomic(values.output, auditReport(loaded.document, findings));
   io.out(`已写出审核报告 ${values.output}：${summarizeFindings(findings)}\n`);
   return findings.some((f) => f.level === '错误') ? EXIT.invalid : EXIT.ok;
+}
+
+async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { xlsx: { type: 'string' }, force: { type: 'boolean' } },
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1 || !values.xlsx)
+    throw new UsageError('用法：export 文件 --xlsx 输出.xlsx');
+  const loaded = await loadFile(file, io);
+  if (!loaded.ok) return EXIT.usage;
+  if (!values.force && (await exists(values.xlsx))) {
+    io.err(`错误：文件 ${values.xlsx} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
+    return EXIT.usage;
+  }
+  const findings = checkDocument(loaded.document);
+  await writeFileAtomic(values.xlsx, await exportWorkbook(loaded.document, findings));
+  io.out(`已导出 ${values.xlsx}（${summarizeFindings(findings)}）\n`);
+  return EXIT.ok;
+}
+
+async function importCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      report: { type: 'string' },
+      force: { type: 'boolean' },
+    },
+  });
+  const [file] = positionals;
+  if (!file || positionals.length > 1 || !values.output) {
+    throw new UsageError('用法：import 输入.xlsx -o 文件 [--report 报告.json]');
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(file));
+  } catch {
+    io.err(`错误：${file}：无法读取（文件不存在或无权限）\n`);
+    return EXIT.usage;
+  }
+  for (const target of [values.output, values.report]) {
+    if (target !== undefined && !values.force && (await exists(target))) {
+      io.err(`错误：文件 ${target} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
+      return EXIT.usage;
+    }
+  }
+  let result: ImportResult;
+  try {
+    result = await importWorkbook(bytes);
+  } catch (error) {
+    if (error instanceof ImportError) {
+      io.err(`错误：${file}：${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  await writeFileAtomic(values.output, serializeDocument(result.document));
+  const errors = result.findings.filter((f) => f.level === '错误');
+  if (values.report !== undefined) {
+    const report = {
+      file,
+      problems: result.problems,
+      findings: result.findings.map((f) => ({
+        rule: f.rule,
+        level: f.level,
+        message: f.message,
+        cells: f.targets,
+      })),
+    };
+    await writeFileAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  io.out(
+    `已读入 ${file} → ${values.output}：读入问题 ${result.problems.length} 处，${summarizeFindings(result.findings)}\n`,
+  );
+  for (const problem of result.problems)
+    io.out(`  ${problem.taken ? '注意' : '未读入'}：${describeProblem(problem)}\n`);
+  for (const finding of errors) io.out(`  错误：[${finding.rule}] ${finding.message}\n`);
+  return result.problems.length > 0 || errors.length > 0 ? EXIT.invalid : EXIT.ok;
 }
 
 async function narrativeCommand(args: readonly string[], io: CliIo): Promise<number> {

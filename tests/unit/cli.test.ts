@@ -273,3 +273,37 @@ describe('report, narrative, rollover', () => {
     expect((await cli('rollover', file, '-o', join(dir, 'x.json'), '--year', '2027')).code).toBe(2);
   });
 });
+
+describe('export and import', () => {
+  it('exports the workbook and imports it back, clean', async () => {
+    const file = join(dir, 's.json');
+    await cli('new', '--sample', '-o', file);
+    const xlsx = join(dir, 's.xlsx');
+    const exported = await cli('export', file, '--xlsx', xlsx);
+    expect(exported).toMatchObject({ code: 0 });
+    expect(exported.out).toContain('已导出');
+    const back = join(dir, 'back.json');
+    const report = join(dir, 'report.json');
+    const imported = await cli('import', xlsx, '-o', back, '--report', report);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('读入问题 0 处，错误 0 项');
+    const table = await cli('table', back, 'T1', '--csv');
+    expect(table.out.split('\r\n')).toContain('收入总计,621.43,支出总计,621.43,621.43,');
+    const written = JSON.parse(await readFile(report, 'utf8')) as {
+      problems: unknown[];
+      findings: { level: string }[];
+    };
+    expect(written.problems).toEqual([]);
+    expect(written.findings.filter((f) => f.level === '错误')).toEqual([]);
+  }, 30_000);
+
+  it('exits 2 on a file that is not a workbook, and writes nothing', async () => {
+    const bad = join(dir, 'bad.xlsx');
+    await writeFile(bad, 'not a zip');
+    const out = join(dir, 'out.json');
+    const { code, err } = await cli('import', bad, '-o', out);
+    expect(code).toBe(2);
+    expect(err).toContain('这不是 Excel 工作簿（.xlsx）文件');
+    await expect(readFile(out, 'utf8')).rejects.toThrow();
+  });
+});
