@@ -10,6 +10,8 @@ import { checkDocument } from '../../shared/checks/session';
 import { importWorkbook, type ImportResult } from '../../shared/excel/importWorkbook';
 import { describeProblem, ImportError } from '../../shared/excel/problems';
 import { exportWorkbook } from '../../shared/excel/workbook';
+import { buildReport, DRAFT_MARK } from '../../shared/pdf/report';
+import { bundledFonts, renderPdf } from '../pdf/render';
 import { emptyDocument } from '../../shared/document/create';
 import { rolloverDocument } from '../../shared/document/rollover';
 import { generateNarrative, renderNarrativeText, unfilledSlots } from '../../shared/narrative';
@@ -41,6 +43,9 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   report 文件 -o 审核报告.txt        写出审核报告（问题、涉及单元格、已作的说明）
   narrative 文件                    打印由数据生成的情况说明（第三部分）
   export 文件 --xlsx 输出.xlsx       导出 Excel 工作簿（十三张表、绩效目标申报表、审核结果）
+  export 文件 --pdf 输出.pdf [--draft] [--audit]
+                                   导出可打印公开的 PDF；有“错误”时拒绝导出，加 --draft 则每页标“草稿 未通过审核”；
+                                   --audit 附审核结果
   import 输入.xlsx -o 文件 [--report 报告.json]
                                    从 Excel 工作簿读入（退出码：0 无问题，1 读入但有问题，2 无法读取）
   rollover 上年文件 -o 新文件 --year 年度
@@ -245,20 +250,58 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { xlsx: { type: 'string' }, force: { type: 'boolean' } },
+    options: {
+      xlsx: { type: 'string' },
+      pdf: { type: 'string' },
+      draft: { type: 'boolean' },
+      audit: { type: 'boolean' },
+      force: { type: 'boolean' },
+    },
   });
   const [file] = positionals;
-  if (!file || positionals.length > 1 || !values.xlsx)
-    throw new UsageError('用法：export 文件 --xlsx 输出.xlsx');
+  if (!file || positionals.length > 1 || (!values.xlsx && !values.pdf)) {
+    throw new UsageError(
+      '用法：export 文件 --xlsx 输出.xlsx，或 export 文件 --pdf 输出.pdf [--draft] [--audit]',
+    );
+  }
   const loaded = await loadFile(file, io);
   if (!loaded.ok) return EXIT.usage;
-  if (!values.force && (await exists(values.xlsx))) {
-    io.err(`错误：文件 ${values.xlsx} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
-    return EXIT.usage;
+  for (const target of [values.xlsx, values.pdf]) {
+    if (target !== undefined && !values.force && (await exists(target))) {
+      io.err(`错误：文件 ${target} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
+      return EXIT.usage;
+    }
   }
   const findings = checkDocument(loaded.document);
-  await writeFileAtomic(values.xlsx, await exportWorkbook(loaded.document, findings));
-  io.out(`已导出 ${values.xlsx}（${summarizeFindings(findings)}）\n`);
+  if (values.xlsx !== undefined) {
+    await writeFileAtomic(values.xlsx, await exportWorkbook(loaded.document, findings));
+    io.out(`已导出 ${values.xlsx}（${summarizeFindings(findings)}）\n`);
+  }
+  if (values.pdf !== undefined) {
+    const errors = findings.filter((f) => f.level === '错误');
+    if (errors.length > 0 && !values.draft) {
+      io.err(
+        `未导出 PDF：审核有 ${errors.length} 项错误，改正后才能导出正式文本（用 check 查看）。` +
+          `如确要导出，请加 --draft，每页将标“${DRAFT_MARK}”。\n`,
+      );
+      return EXIT.invalid;
+    }
+    const definition = buildReport(loaded.document, {
+      draft: errors.length > 0,
+      findings: values.audit ? findings : null,
+    });
+    let shown = -1;
+    const bytes = await renderPdf(definition, bundledFonts(), (share) => {
+      const percent = Math.floor(share * 10) * 10;
+      if (percent > shown) {
+        shown = percent;
+        io.err(`\r正在生成 PDF：${percent}%`);
+      }
+    });
+    io.err('\n');
+    await writeFileAtomic(values.pdf, bytes);
+    io.out(`已导出 ${values.pdf}${errors.length > 0 ? `（草稿：有 ${errors.length} 项错误）` : ''}\n`);
+  }
   return EXIT.ok;
 }
 
