@@ -11,7 +11,7 @@ import { importWorkbook, type ImportResult } from '../../shared/excel/importWork
 import { describeProblem, ImportError } from '../../shared/excel/problems';
 import { exportWorkbook } from '../../shared/excel/workbook';
 import { buildReport, DRAFT_MARK } from '../../shared/pdf/report';
-import { bundledFonts, renderPdf } from '../pdf/render';
+import { bundledFonts, renderPdf, systemFontsFolder, windowsFonts } from '../pdf/render';
 import { emptyDocument } from '../../shared/document/create';
 import { rolloverDocument } from '../../shared/document/rollover';
 import { generateNarrative, renderNarrativeText, unfilledSlots } from '../../shared/narrative';
@@ -43,9 +43,10 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   report 文件 -o 审核报告.txt        写出审核报告（问题、涉及单元格、已作的说明）
   narrative 文件                    打印由数据生成的情况说明（第三部分）
   export 文件 --xlsx 输出.xlsx       导出 Excel 工作簿（十三张表、绩效目标申报表、审核结果）
-  export 文件 --pdf 输出.pdf [--draft] [--audit]
+  export 文件 --pdf 输出.pdf [--draft] [--audit] [--fonts system]
                                    导出可打印公开的 PDF；有“错误”时拒绝导出，加 --draft 则每页标“草稿 未通过审核”；
-                                   --audit 附审核结果
+                                   --audit 附审核结果；--fonts system 用本机 Windows 的宋体、仿宋、黑体
+                                   （默认用随程序提供的思源宋体、思源黑体）
   import 输入.xlsx -o 文件 [--report 报告.json]
                                    从 Excel 工作簿读入（退出码：0 无问题，1 读入但有问题，2 无法读取）
   rollover 上年文件 -o 新文件 --year 年度
@@ -255,10 +256,14 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       pdf: { type: 'string' },
       draft: { type: 'boolean' },
       audit: { type: 'boolean' },
+      fonts: { type: 'string' },
       force: { type: 'boolean' },
     },
   });
   const [file] = positionals;
+  if (values.fonts !== undefined && values.fonts !== 'system' && values.fonts !== 'bundled') {
+    throw new UsageError('--fonts 应为 system（本机 Windows 字体）或 bundled（随程序提供的字体）');
+  }
   if (!file || positionals.length > 1 || (!values.xlsx && !values.pdf)) {
     throw new UsageError(
       '用法：export 文件 --xlsx 输出.xlsx，或 export 文件 --pdf 输出.pdf [--draft] [--audit]',
@@ -290,8 +295,17 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       draft: errors.length > 0,
       findings: values.audit ? findings : null,
     });
+    const folder = systemFontsFolder();
+    const fonts =
+      values.fonts === 'system' ? (folder === null ? null : windowsFonts(folder)) : bundledFonts();
+    if (!fonts) {
+      io.err(
+        '错误：本机没有宋体、仿宋、黑体（%WINDIR%\\Fonts 下的 simsun.ttc、simfang.ttf、simhei.ttf），未导出 PDF\n',
+      );
+      return EXIT.usage;
+    }
     let shown = -1;
-    const bytes = await renderPdf(definition, bundledFonts(), (share) => {
+    const bytes = await renderPdf(definition, fonts, (share) => {
       const percent = Math.floor(share * 10) * 10;
       if (percent > shown) {
         shown = percent;

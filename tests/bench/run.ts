@@ -5,6 +5,8 @@
  * re-check uses, done once after the findings are shown. Re-check: one typed amount changed, the session
  * updated and its findings listed — what happens on every keystroke in the grid.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkDocument, CheckSession } from '../../shared/checks/session';
 import { exportWorkbook } from '../../shared/excel/workbook';
@@ -123,6 +125,20 @@ async function measureExport(
   return { document: name, xlsxMs: round(performance.now() - start), bytes: bytes.length };
 }
 
+/** PDF export in a child process: its time, pages and peak memory. */
+function measurePdf(
+  name: string,
+  scale: number,
+): { document: string; pdfMs: number; pages: number; maxRssMb: number } {
+  const output = execFileSync(process.execPath, [join(import.meta.dirname, 'pdf.mjs'), String(scale)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  const measured = JSON.parse(output) as { ms: number; pages: number; maxRssMb: number };
+  return { document: name, pdfMs: measured.ms, pages: measured.pages, maxRssMb: measured.maxRssMb };
+}
+
 const json = process.argv.includes('--json');
 const documents: [string, BudgetDocument][] = [
   ['样例 sample', sampleDocument()],
@@ -132,19 +148,33 @@ const documents: [string, BudgetDocument][] = [
 const results = documents.map(([name, doc]) => measure(name, doc));
 const exports = [];
 for (const [name, doc] of documents) exports.push(await measureExport(name, doc));
+const pdfs = [measurePdf('样例 sample', 0), measurePdf('10×', 10), measurePdf('100×', 100)];
 
 /** The targets of the issues, for the sample and the 100× document. */
-const TARGETS = { recheckMedianMs: 1, fullCheckMs: 100, sampleXlsxMs: 1000, largeXlsxMs: 20000 };
+const TARGETS = {
+  recheckMedianMs: 1,
+  fullCheckMs: 100,
+  sampleXlsxMs: 1000,
+  largeXlsxMs: 20000,
+  samplePdfMs: 2000,
+  largePdfMs: 60000,
+  largePdfMemoryMb: 1536,
+};
 const largest = results.at(-1);
 const met = {
   recheckMedian: largest ? largest.recheckMedianMs < TARGETS.recheckMedianMs : false,
   fullCheck: largest ? largest.fullCheckMs < TARGETS.fullCheckMs : false,
   sampleXlsx: (exports[0]?.xlsxMs ?? Infinity) < TARGETS.sampleXlsxMs,
   largeXlsx: (exports.at(-1)?.xlsxMs ?? Infinity) < TARGETS.largeXlsxMs,
+  samplePdf: (pdfs[0]?.pdfMs ?? Infinity) < TARGETS.samplePdfMs,
+  largePdf: (pdfs.at(-1)?.pdfMs ?? Infinity) < TARGETS.largePdfMs,
+  largePdfMemory: (pdfs.at(-1)?.maxRssMb ?? Infinity) < TARGETS.largePdfMemoryMb,
 };
 
 if (json) {
-  process.stdout.write(`${JSON.stringify({ checks: results, exports, targets: TARGETS, met }, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ checks: results, exports, pdfs, targets: TARGETS, met }, null, 2)}\n`,
+  );
 } else {
   process.stdout.write('审核性能（毫秒；全量审核取 5 次中位数，单元格修改后复核取 200 次）\n\n');
   console.table(
@@ -162,11 +192,16 @@ if (json) {
   );
   process.stdout.write('\n导出性能（毫秒）\n\n');
   console.table(exports.map((e) => ({ 文档: e.document, Excel导出ms: e.xlsxMs, 字节: e.bytes })));
+  console.table(
+    pdfs.map((p) => ({ 文档: p.document, PDF导出ms: p.pdfMs, 页数: p.pages, 峰值内存MB: p.maxRssMb })),
+  );
   const verdict = (ok: boolean) => (ok ? '达到' : '未达到');
   process.stdout.write(
     `\n目标：100× 单元格复核中位数 < ${TARGETS.recheckMedianMs} ms —— ${verdict(met.recheckMedian)}；` +
       `100× 全量审核 < ${TARGETS.fullCheckMs} ms —— ${verdict(met.fullCheck)}；` +
       `样例 Excel 导出 < ${TARGETS.sampleXlsxMs} ms —— ${verdict(met.sampleXlsx)}；` +
-      `100× Excel 导出 < ${TARGETS.largeXlsxMs} ms —— ${verdict(met.largeXlsx)}\n`,
+      `100× Excel 导出 < ${TARGETS.largeXlsxMs} ms —— ${verdict(met.largeXlsx)}；` +
+      `样例 PDF < ${TARGETS.samplePdfMs} ms —— ${verdict(met.samplePdf)}；` +
+      `100× PDF < ${TARGETS.largePdfMs} ms —— ${verdict(met.largePdf)}，峰值内存 < ${TARGETS.largePdfMemoryMb} MB —— ${verdict(met.largePdfMemory)}\n`,
   );
 }
