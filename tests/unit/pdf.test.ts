@@ -1,0 +1,420 @@
+/**
+ * Acceptance tests of the exported PDF, read back with poppler-utils (pdftotext, pdffonts, pdfinfo) as a
+ * reader would see it: the text (headings, table titles, every amount, every narrative figure), the 目录's
+ * page numbers, the fonts (embedded subsets only), the fonts' coverage of every character the report
+ * prints, the draft mark and the audit appendix, and the orientation of every page. The sample is
+ * exported once through the command line and shared by all tests.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as fontkit from 'fontkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src-main/cli/commands';
+import { bundledFonts } from '../../src-main/pdf/render';
+import { checkDocument } from '../../shared/checks/session';
+import { serializeDocument } from '../../shared/document/file';
+import { setInput } from '../../shared/document/inputs';
+import type { BudgetDocument } from '../../shared/document/schema';
+import { computeForm } from '../../shared/forms/engine';
+import { FORM_IDS, type FormGrid } from '../../shared/forms/types';
+import { formatGrouped } from '../../shared/money';
+import {
+  generateNarrative,
+  segmentText,
+  type FigureSegment,
+  type NarrativeSection,
+} from '../../shared/narrative';
+import { buildReport, DRAFT_MARK } from '../../shared/pdf/report';
+import { sampleDocument } from '../../shared/sample/sample2024';
+
+const exec = promisify(execFile);
+
+/** Rare characters of personal names that a department's text may well contain. */
+const RARE_NAME_CHARACTERS = '喆 堃 镕 赟 玥 昇 瑄 琇 珺 翀 焜 淏';
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三'];
+
+/** Text with all whitespace removed: pdftotext breaks lines and spaces columns as the layout falls. */
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+/** The text of each page (pdftotext ends every page with a form feed). */
+async function pdfPages(file: string, mode: 'reading' | 'layout' | 'raw'): Promise<string[]> {
+  const flags = { reading: [], layout: ['-layout'], raw: ['-raw'] }[mode];
+  const { stdout } = await exec('pdftotext', [...flags, '-enc', 'UTF-8', file, '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const pages = stdout.split('\f');
+  expect(pages.pop()).toBe('');
+  return pages;
+}
+
+/** Width and height in points of every page, from pdfinfo. */
+async function pageSizes(file: string, count: number): Promise<{ width: number; height: number }[]> {
+  const { stdout } = await exec('pdfinfo', ['-f', '1', '-l', String(count), file]);
+  return [...stdout.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+    width: Number(m[2]),
+    height: Number(m[3]),
+  }));
+}
+
+async function pageCount(file: string): Promise<number> {
+  const { stdout } = await exec('pdfinfo', [file]);
+  const match = /^Pages:\s+(\d+)$/m.exec(stdout);
+  if (!match?.[1]) throw new Error(`pdfinfo gave no page count:\n${stdout}`);
+  return Number(match[1]);
+}
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+/** The 目录 entries, in order: the four parts, 概况's two sections, the tables, the narrative's sections. */
+function tocHeadings(
+  doc: BudgetDocument,
+  grids: readonly FormGrid[],
+  narrative: readonly NarrativeSection[],
+): string[] {
+  const year = doc.year;
+  return [
+    '第一部分 概况',
+    '一、本部门（单位）职责',
+    '二、机构设置情况',
+    `第二部分 ${year}年度部门（单位）预算报表`,
+    ...grids.map((grid, index) => tableHeading(doc, grid, index)),
+    `第三部分 ${year}年度部门（单位）预算情况说明`,
+    ...narrative.map((section) => section.heading),
+    '第四部分 名词解释',
+  ];
+}
+
+/** A table's heading as the reference's 目录 names it: the title without the department (一、2024年预算收支总表). */
+function tableHeading(doc: BudgetDocument, grid: FormGrid, index: number): string {
+  if (!grid.title.startsWith(doc.department.name)) throw new Error(`${grid.id}: ${grid.title}`);
+  return `${NUMERALS[index] ?? '?'}、${grid.title.slice(doc.department.name.length)}`;
+}
+
+function amountsOf(grid: FormGrid): string[] {
+  return grid.rows.flatMap((row) =>
+    row.cells.flatMap((cell) =>
+      cell.type === 'amount' && cell.value !== null ? [formatGrouped(cell.value)] : [],
+    ),
+  );
+}
+
+function figuresOf(narrative: readonly NarrativeSection[]): string[] {
+  return narrative.flatMap((section) =>
+    section.blocks.flatMap((block) =>
+      block.kind === 'paragraph'
+        ? block.segments.filter((s): s is FigureSegment => s.kind === 'figure').map((s) => s.text)
+        : [],
+    ),
+  );
+}
+
+/** Every string value anywhere in a JSON-like value (functions, such as the footer, are skipped). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+function sorted(values: readonly string[]): string[] {
+  return [...values].sort();
+}
+
+let dir: string;
+const doc = sampleDocument();
+const narrative = generateNarrative(doc);
+const grids = FORM_IDS.map((id) => computeForm(doc, id));
+const headings = tocHeadings(doc, grids, narrative);
+
+/** The sample as exported, page by page (index 0 is page 1). */
+let samplePdf: string;
+let reading: string[];
+let layout: string[];
+let raw: string[];
+/** Page (1-based) where each 目录 heading first occurs after the 目录. */
+let headingPage: Map<string, number>;
+/** The 目录's pages (1-based), first and last. */
+let toc: { first: number; last: number };
+
+function pageText(pages: readonly string[], page: number): string {
+  return pages[page - 1] ?? '';
+}
+
+/** A run of pages as one compact text without the page numbers, so that paragraphs read across pages. */
+function bodyText(pages: readonly string[]): string {
+  return pages.map((text) => compact(text.replace(/—\s*\d+\s*—\s*$/, ''))).join('');
+}
+
+/** The first page after the 目录 whose text contains the heading, or 0. */
+function firstPageAfterToc(heading: string): number {
+  const wanted = compact(heading);
+  for (let page = toc.last + 1; page <= reading.length; page++) {
+    if (compact(pageText(reading, page)).includes(wanted)) return page;
+  }
+  return 0;
+}
+
+/** A table's pages: from its heading's page up to the page before the next table's (or 第三部分's). */
+function pagesOfTable(index: number): number[] {
+  const start = headingPage.get(tableHeading(doc, grids[index] as FormGrid, index)) ?? 0;
+  const next =
+    index + 1 < grids.length
+      ? tableHeading(doc, grids[index + 1] as FormGrid, index + 1)
+      : `第三部分 ${doc.year}年度部门（单位）预算情况说明`;
+  // Every table starts on a new page.
+  const end = (headingPage.get(next) ?? 0) - 1;
+  expect(start, `${grids[index]?.id} found`).toBeGreaterThan(0);
+  expect(end, `${grids[index]?.id} ends`).toBeGreaterThanOrEqual(start);
+  return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'budget-pdf-'));
+  const json = join(dir, 'sample.json');
+  await writeFile(json, serializeDocument(doc));
+  samplePdf = join(dir, 'sample.pdf');
+  const exported = await cli('export', json, '--pdf', samplePdf);
+  expect(exported.code, exported.err).toBe(0);
+  [reading, layout, raw] = await Promise.all([
+    pdfPages(samplePdf, 'reading'),
+    pdfPages(samplePdf, 'layout'),
+    pdfPages(samplePdf, 'raw'),
+  ]);
+  expect(reading.length).toBe(await pageCount(samplePdf));
+  // The 目录 runs from the page that starts with its title to the page before 第一部分, which starts a page.
+  const first = reading.findIndex((text) => compact(text).startsWith('目录')) + 1;
+  const part1 = reading.findIndex((text, i) => i >= first && compact(text).startsWith('第一部分概况')) + 1;
+  expect(first).toBeGreaterThan(0);
+  expect(part1).toBeGreaterThan(first);
+  toc = { first, last: part1 - 1 };
+  headingPage = new Map(headings.map((heading) => [heading, firstPageAfterToc(heading)]));
+}, 120_000);
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('text', () => {
+  it('has every heading, every table title, every amount of every table and every narrative figure', () => {
+    const all = compact(reading.join(''));
+    expect(headings).toHaveLength(4 + 2 + 13 + 12);
+    expect(headings.filter((heading) => !all.includes(compact(heading)))).toEqual([]);
+    expect(grids.map((grid) => grid.title).filter((title) => !all.includes(compact(title)))).toEqual([]);
+
+    // Each table's amounts, as printed (1,234.56), on that table's pages: the same amounts, as often.
+    for (const [index, grid] of grids.entries()) {
+      const pages = pagesOfTable(index);
+      const printed = pages.flatMap((page) => pageText(layout, page).match(/-?\d[\d,]*\.\d{2}/g) ?? []);
+      expect(sorted(printed), `${grid.id} on pages ${pages.join(',')}`).toEqual(sorted(amountsOf(grid)));
+    }
+    const amountCount = grids.reduce((n, grid) => n + amountsOf(grid).length, 0);
+    expect(amountCount).toBeGreaterThan(100);
+
+    // The narrative: every figure, and every paragraph whole, on 第三部分's pages.
+    const from = headingPage.get(`第三部分 ${doc.year}年度部门（单位）预算情况说明`) ?? 0;
+    const to = headingPage.get('第四部分 名词解释') ?? 0;
+    expect(to).toBeGreaterThan(from);
+    const part3 = bodyText(reading.slice(from - 1, to - 1));
+    const figures = figuresOf(narrative);
+    expect(figures.length).toBeGreaterThan(30);
+    expect(figures).toContain('621.43');
+    expect(figures.filter((figure) => !part3.includes(figure))).toEqual([]);
+    const paragraphs = narrative.flatMap((section) =>
+      section.blocks.map((block) =>
+        block.kind === 'subheading' ? block.text : block.segments.map(segmentText).join(''),
+      ),
+    );
+    expect(paragraphs.filter((text) => !part3.includes(compact(text)))).toEqual([]);
+  });
+});
+
+describe('目录', () => {
+  it('gives for every entry the page where its heading is, and each page prints its own number', () => {
+    // Each raw line of the 目录 ends with its page number (a wrapped entry's on a line of its own).
+    const entries: { text: string; page: number }[] = [];
+    let pending = '';
+    for (let page = toc.first; page <= toc.last; page++) {
+      for (const line of pageText(raw, page).split('\n')) {
+        const text = line.trim();
+        if (text === '' || /^—\s*\d+\s*—$/.test(text)) continue;
+        if (page === toc.first && entries.length === 0 && pending === '' && compact(text) === '目录')
+          continue;
+        const match = /^(.*?)(?:^|\s)(\d+)$/.exec(text);
+        if (match) {
+          entries.push({ text: compact(pending + (match[1] ?? '')), page: Number(match[2]) });
+          pending = '';
+        } else {
+          pending += text;
+        }
+      }
+    }
+    expect(pending, 'text after the last page number').toBe('');
+    expect(entries.map((entry) => entry.text)).toEqual(headings.map(compact));
+
+    for (const [index, entry] of entries.entries()) {
+      const heading = headings[index] ?? '';
+      const actual = headingPage.get(heading);
+      expect(actual, `${heading} is on page ${actual}, the 目录 says ${entry.page}`).toBe(entry.page);
+      const footer = /—\s*(\d+)\s*—\s*$/.exec(pageText(layout, entry.page));
+      expect(footer?.[1], `footer of page ${entry.page}`).toBe(String(entry.page));
+    }
+    // No page but the cover goes without its number.
+    for (let page = 1; page <= layout.length; page++) {
+      const footer = /—\s*(\d+)\s*—\s*$/.exec(pageText(layout, page));
+      expect(footer?.[1], `footer of page ${page}`).toBe(page === 1 ? undefined : String(page));
+    }
+  });
+});
+
+describe('fonts', () => {
+  it('embeds subsets of the bundled fonts only: no Type 3, no standard fonts', async () => {
+    const { stdout } = await exec('pdffonts', [samplePdf]);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^name\s+type\s+encoding\s+emb\s+sub\s+uni/);
+    const fonts = lines.slice(2).map((line) => {
+      const fields = line.trim().split(/\s+/);
+      const [emb, sub, uni] = fields.slice(-5, -2);
+      return { line, name: fields[0] ?? '', type: fields.slice(1, -6).join(' '), emb, sub, uni };
+    });
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      expect(font, font.line).toMatchObject({ emb: 'yes', sub: 'yes', uni: 'yes' });
+      expect(font.name, font.line).toMatch(/^[A-Z]{6}\+/);
+      expect(font.type, font.line).not.toMatch(/Type 3/);
+      expect(font.type, font.line).toMatch(/TrueType|CID/);
+    }
+    const families = new Set(fonts.map((font) => font.name.replace(/^[A-Z]{6}\+/, '')));
+    for (const family of families) {
+      expect(['NotoSerifSC-Regular', 'NotoSerifSC-Bold', 'NotoSansSC-Regular', 'NotoSansSC-Bold']).toContain(
+        family,
+      );
+    }
+    expect([...families]).toEqual(expect.arrayContaining(['NotoSerifSC-Regular', 'NotoSansSC-Regular']));
+  });
+
+  it('covers every character the report prints, and rare name characters, in every face', () => {
+    const broken = setInput(doc, { collection: 't3', key: '2101101', field: 'basic' }, '9.14');
+    const definitions = [
+      buildReport(doc, { draft: false, findings: checkDocument(doc) }),
+      buildReport(broken, { draft: true, findings: checkDocument(broken) }),
+    ];
+    const texts = [
+      ...definitions.flatMap(stringsIn),
+      ...stringsIn(doc),
+      ...grids.flatMap((grid) => [
+        grid.title,
+        grid.unit,
+        grid.remark,
+        grid.emptyNote,
+        grid.suggestedEmptyNote ?? '',
+        ...grid.header.map((cell) => cell.label),
+        ...grid.columns.flatMap((column) => column.header),
+        ...grid.rows.flatMap((row) => row.cells.map((cell) => (cell.type === 'text' ? cell.text : ''))),
+        ...amountsOf(grid),
+      ]),
+      ...narrative.flatMap((section) => [
+        section.heading,
+        ...section.blocks.flatMap((block) =>
+          block.kind === 'subheading' ? [block.text] : block.segments.map(segmentText),
+        ),
+      ]),
+      '— 0123456789 —',
+      DRAFT_MARK,
+      RARE_NAME_CHARACTERS,
+    ];
+    const characters = [...new Set(texts.flatMap((text) => Array.from(text)))].filter(
+      (c) => !/^[\p{White_Space}\p{Cc}]$/u.test(c),
+    );
+    expect(characters.length).toBeGreaterThan(500);
+    for (const c of Array.from(RARE_NAME_CHARACTERS.replace(/ /g, ''))) expect(characters).toContain(c);
+
+    // Every face of every role: a file, or a font of a collection by its PostScript name.
+    const faces = new Map(
+      Object.values(bundledFonts())
+        .flatMap((face) => [face.normal, face.bold])
+        .map((source): [string, readonly [string, string?]] =>
+          typeof source === 'string' ? [source, [source]] : [source.join(' '), source],
+        ),
+    );
+    expect(faces.size).toBe(4);
+    const missing: Record<string, string> = {};
+    for (const [name, [file, postscriptName]] of faces) {
+      const font = fontkit.openSync(file, postscriptName);
+      if (!('hasGlyphForCodePoint' in font)) throw new Error(`${name} is a font collection`);
+      const lacking = characters.filter((c) => !font.hasGlyphForCodePoint(c.codePointAt(0) ?? 0));
+      if (lacking.length > 0) missing[name] = lacking.join(' ');
+    }
+    expect(missing).toEqual({});
+  });
+});
+
+describe('draft', () => {
+  it('refuses a document with 错误 unless --draft, then marks every page; --audit appends the findings', async () => {
+    const broken = setInput(doc, { collection: 't3', key: '2101101', field: 'basic' }, '9.14');
+    const findings = checkDocument(broken);
+    const errors = findings.filter((f) => f.level === '错误');
+    expect(errors.map((f) => f.rule)).toContain('B2');
+    const work = await mkdtemp(join(dir, 'draft-'));
+    const file = join(work, 'broken.json');
+    await writeFile(file, serializeDocument(broken));
+    const pdf = join(work, 'broken.pdf');
+
+    const refused = await cli('export', file, '--pdf', pdf);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(`审核有 ${errors.length} 项错误`);
+    expect(await readdir(work)).toEqual(['broken.json']);
+
+    const drafted = await cli('export', file, '--pdf', pdf, '--draft', '--audit');
+    expect(drafted.code, drafted.err).toBe(0);
+    const pages = await pdfPages(pdf, 'raw');
+    expect(pages.length).toBe(await pageCount(pdf));
+    // The mark is drawn across the page: in reading order its characters mix with the page's text.
+    const unmarked = pages.flatMap((text, i) => (compact(text).includes(compact(DRAFT_MARK)) ? [] : [i + 1]));
+    expect(unmarked, 'pages without the draft mark').toEqual([]);
+
+    const appendix = pages.findIndex((page) => compact(page).includes('附：审核结果'));
+    expect(appendix).toBeGreaterThan(0);
+    const audit = bodyText(
+      pages.slice(appendix).map((page) => compact(page).replace(compact(DRAFT_MARK), '')),
+    );
+    expect(findings.length).toBeGreaterThan(errors.length);
+    expect(findings.filter((f) => !audit.includes(compact(`[${f.level} ${f.rule}]${f.message}`)))).toEqual(
+      [],
+    );
+    expect(audit).toContain(
+      compact('[错误 B2] 表3 2101101 行政单位医疗 合计 9.14 ≠ 表2 同科目 本年收入+上年结转 10.96，相差 1.82'),
+    );
+  }, 120_000);
+
+  it('leaves the sample (no 错误) unmarked and, without --audit, without findings', () => {
+    expect(checkDocument(doc).filter((f) => f.level === '错误')).toEqual([]);
+    const marked = raw.flatMap((text, i) => (compact(text).includes('未通过审核') ? [i + 1] : []));
+    expect(marked).toEqual([]);
+    expect(compact(raw.join(''))).not.toContain('附：审核结果');
+  });
+});
+
+describe('orientation', () => {
+  it('prints the wide tables on landscape pages and everything else portrait', async () => {
+    const sizes = await pageSizes(samplePdf, reading.length);
+    expect(sizes).toHaveLength(reading.length);
+    const expected: string[] = sizes.map(() => 'portrait');
+    for (const [index, grid] of grids.entries()) {
+      for (const page of pagesOfTable(index)) expected[page - 1] = grid.orientation;
+    }
+    expect(grids.filter((grid) => grid.orientation === 'landscape').length).toBeGreaterThan(0);
+    expect(grids.filter((grid) => grid.orientation === 'portrait').length).toBeGreaterThan(0);
+    const actual = sizes.map((size) => (size.width > size.height ? 'landscape' : 'portrait'));
+    expect(actual.map((o, i) => `${i + 1} ${o}`)).toEqual(expected.map((o, i) => `${i + 1} ${o}`));
+  });
+});
