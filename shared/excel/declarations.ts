@@ -20,19 +20,30 @@ import {
 } from '../document/schema';
 import { formsOf } from '../forms/engine';
 import type { CellRef } from '../forms/types';
+import { isBlank, roundCents, sum, toDecimal, type Amount, type Decimal } from '../money';
 import {
-  Decimal,
-  isBlank,
-  parseAmountInput,
-  roundCents,
-  sum,
-  toAmount,
-  toDecimal,
-  type Amount,
-} from '../money';
+  cellAmount,
+  cellCount,
+  cellText,
+  labelKey,
+  normalized,
+  type AmountRead,
+  type CountRead,
+} from './cells';
 import { address } from './layout';
 import type { ImportProblem } from './problems';
-import { A4, BORDER, mergeCells, FONT, MARGINS, amountFormat, footer } from './style';
+import {
+  addPrintedSheet,
+  amountFormat,
+  BORDER,
+  FONT,
+  MAX_ROW_HEIGHT,
+  mergeCells,
+  ROW_HEIGHT,
+  rowHeightFor,
+  wrappedLines,
+  writeLine,
+} from './style';
 
 export const OVERALL_SHEET = '整体绩效目标';
 export const PROJECTS_SHEET = '项目绩效目标';
@@ -178,51 +189,9 @@ export function addDeclarationSheets(workbook: ExcelJS.Workbook, doc: BudgetDocu
   }
 }
 
+/** A portrait sheet of forms, as many pages tall as they need: each project's form starts a page. */
 function formSheet(workbook: ExcelJS.Workbook, name: string, widths: readonly number[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, {
-    pageSetup: {
-      // PaperSize is a const enum, which isolated modules cannot use: 9 is A4.
-      paperSize: A4,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      // As many pages tall as the forms need: each project's form starts on a page of its own.
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: MARGINS,
-    },
-    headerFooter: { oddFooter: footer(), evenFooter: footer() },
-  });
-  sheet.columns = widths.map((width) => ({ width }));
-  return sheet;
-}
-
-/** Points per line of 10.5 pt 宋体, and the room above and below the text of a cell. */
-const LINE = 14;
-const PADDING = 6;
-const MIN_ROW = 24;
-
-/** A text's width in Excel's character units: a Chinese character takes two, a Latin one. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += (ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1;
-  return width;
-}
-
-/** How many lines a text wraps to in a cell `width` character units wide. */
-export function wrappedLines(text: string, width: number): number {
-  const usable = Math.max(2, width - 1);
-  return text
-    .split('\n')
-    .reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(textWidth(paragraph) / usable)), 0);
-}
-
-/** Excel's tallest row, in points. */
-const MAX_ROW = 409;
-
-/** The height in points of a row showing `lines` lines of text (at most Excel's tallest row). */
-export function rowHeightFor(lines: number): number {
-  return Math.min(MAX_ROW, Math.max(MIN_ROW, lines * LINE + PADDING));
+  return addPrintedSheet(workbook, name, { orientation: 'portrait', widths });
 }
 
 type Kind = 'label' | 'text' | 'center' | 'amount' | 'count';
@@ -268,20 +237,19 @@ class FormWriter {
     this.needs.push({ top: row, bottom: toRow, points: rowHeightFor(lines) });
   }
 
-  /** A line across the form without borders: the title, the year, 填报单位, the signatures. */
+  /** A line across the form without borders: the title, the year, 填报单位. */
   line(row: number, text: string, style: 'title' | 'caption' | 'left'): void {
-    const cell = this.sheet.getCell(row, 1);
-    cell.value = text;
-    cell.font = style === 'title' ? { ...FONT, size: 16, bold: true } : FONT;
-    cell.alignment = { horizontal: style === 'left' ? 'left' : 'center', vertical: 'middle', wrapText: true };
-    mergeCells(this.sheet, row, 1, row, this.widths.length);
-    this.sheet.getRow(row).height = style === 'title' ? 36 : MIN_ROW;
+    writeLine(this.sheet, row, text, this.widths.length, {
+      title: style === 'title',
+      horizontal: style === 'left' ? 'left' : 'center',
+      height: style === 'title' ? 36 : ROW_HEIGHT,
+    });
   }
 
   /** Gives the rows first…last the heights their boxes need; a box over several rows stretches its last. */
   fitRows(first: number, last: number): void {
     const heights = new Map<number, number>();
-    for (let r = first; r <= last; r++) heights.set(r, MIN_ROW);
+    for (let r = first; r <= last; r++) heights.set(r, ROW_HEIGHT);
     for (const need of this.needs) {
       if (need.top === need.bottom) heights.set(need.top, Math.max(heights.get(need.top) ?? 0, need.points));
     }
@@ -292,7 +260,7 @@ class FormWriter {
       if (total < need.points)
         heights.set(need.bottom, (heights.get(need.bottom) ?? 0) + need.points - total);
     }
-    for (const [r, height] of heights) this.sheet.getRow(r).height = Math.min(MAX_ROW, height);
+    for (const [r, height] of heights) this.sheet.getRow(r).height = Math.min(MAX_ROW_HEIGHT, height);
   }
 }
 
@@ -604,38 +572,7 @@ interface Position {
   readonly col: number;
 }
 
-/** Labels compare without spaces, line breaks and colons, and with either kind of parentheses. */
-function normalizeLabel(text: string): string {
-  return text
-    .replace(/[\s：:]/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）');
-}
-
-/** What a cell shows, as text: a formula's result, rich text joined, a date as 2024年1月5日. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) {
-    return `${value.getUTCFullYear()}年${value.getUTCMonth() + 1}月${value.getUTCDate()}日`;
-  }
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('error' in value) return value.error;
-  if (isFormula(value)) return cellText(value.result);
-  return value.text;
-}
-
-function isFormula(
-  value: ExcelJS.CellValue,
-): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue {
-  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
-}
-
-/** A formula's cached result, or the value itself. */
-function plainValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
-  return isFormula(value) ? value.result : value;
-}
+const NOT_SAVED = '是公式，但文件中没有保存它的计算结果，无法读取：请在 Excel 中打开并保存后再导入';
 
 /** Reads one sheet by labels, collecting what it cannot read as problems. */
 class SheetReader {
@@ -658,7 +595,8 @@ class SheetReader {
   }
 
   text(at: Position): string {
-    return cellText(this.cell(at)?.value);
+    const cell = this.cell(at);
+    return cell ? cellText(cell) : '';
   }
 
   /** The address of the cell that holds a position's value (a merge's first cell). */
@@ -674,12 +612,12 @@ class SheetReader {
 
   /** The first cell in rows first…last (and in column `col`, when given) that reads `label`. */
   find(label: string, first: number, last: number, col?: number): Position | undefined {
-    const wanted = normalizeLabel(label);
+    const wanted = labelKey(label);
     const columns = this.sheet.columnCount;
     for (let row = first; row <= last; row++) {
       for (let c = col ?? 1; c <= (col ?? columns); c++) {
         const at = { row, col: c };
-        if (this.isOwnCell(at) && normalizeLabel(this.text(at)) === wanted) return at;
+        if (this.isOwnCell(at) && labelKey(this.text(at)) === wanted) return at;
       }
     }
     return undefined;
@@ -713,18 +651,16 @@ class SheetReader {
     return this.text(this.rightOf(at));
   }
 
-  /** An amount in 元 at a position: a number, or text such as 310,000 or full-width digits. */
+  /**
+   * An amount in 元 at a position: a number, or text such as 310,000 or full-width digits (taken without
+   * a report: the form is filled in by hand, and text is how many people type amounts into it).
+   */
   amount(at: Position): Amount {
-    const raw = this.cell(at)?.value;
-    if (isFormula(raw) && raw.result === undefined) {
-      this.problem(at, '是公式，但文件中没有保存它的计算结果，无法读取：请在 Excel 中打开并保存后再导入');
-      return '';
-    }
-    const value = plainValue(raw);
-    if (typeof value === 'number') return toAmount(new Decimal(value));
-    const parsed = parseAmountInput(cellText(value));
-    if (parsed.ok) return parsed.amount;
-    this.problem(at, '不是金额：请填写以元为单位的数字，如 310000');
+    const cell = this.cell(at);
+    const read: AmountRead = cell ? cellAmount(cell) : { kind: 'blank' };
+    if (read.kind === 'amount') return read.amount;
+    if (read.kind === 'unknown') this.problem(at, NOT_SAVED);
+    if (read.kind === 'invalid') this.problem(at, '不是金额：请填写以元为单位的数字，如 310000');
     return '';
   }
 
@@ -736,15 +672,10 @@ class SheetReader {
       return '';
     }
     const at = this.rightOf(labelAt);
-    const value = plainValue(this.cell(at)?.value);
-    const text =
-      typeof value === 'number'
-        ? String(value)
-        : cellText(value)
-            .replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-            .trim();
-    if (/^\d*$/.test(text)) return text;
-    this.problem(at, '不是整数：请填写人数，如 44');
+    const cell = this.cell(at);
+    const read: CountRead = cell ? cellCount(cell) : { kind: 'count', count: '', converted: false };
+    if (read.kind === 'count') return read.count;
+    this.problem(at, read.kind === 'unknown' ? NOT_SAVED : '不是整数：请填写人数，如 44');
     return '';
   }
 }
@@ -899,7 +830,7 @@ function parseGoals(text: string): string[] {
 
 /** A 一级 or 二级 as typed: spaces ignored, the trailing 指标 optional (产出 = 产出指标). */
 function levelOf<T extends string>(text: string, levels: readonly T[]): T | undefined {
-  const compact = text.replace(/\s/g, '');
+  const compact = normalized(text);
   return levels.find((level) => level === compact || level === `${compact}指标`);
 }
 
@@ -925,7 +856,7 @@ function readIndicatorGrid(
   for (let col = headerAt.col + 1; col <= reader.sheet.columnCount; col++) {
     const at = { row: headerAt.row, col };
     if (!reader.isOwnCell(at)) continue;
-    const label = normalizeLabel(reader.text(at));
+    const label = labelKey(reader.text(at));
     const side = sides.at(-1);
     if (label === GRID.level2) sides.push({ level2: col });
     else if (label === GRID.name && side) side.name ??= col;

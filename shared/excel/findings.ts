@@ -6,8 +6,16 @@ import type ExcelJS from 'exceljs';
 import { describeTarget, summarizeFindings } from '../checks/report';
 import type { Finding } from '../checks/types';
 import type { BudgetDocument } from '../document/schema';
-import { rowHeightFor, wrappedLines } from './declarations';
-import { A4, BORDER, mergeCells, FONT, MARGINS, footer } from './style';
+import {
+  addPrintedSheet,
+  BORDER,
+  FONT,
+  ROW_HEIGHT,
+  rowHeightFor,
+  wrappedLines,
+  writeHeaderRow,
+  writeLine,
+} from './style';
 
 export const FINDINGS_SHEET = '审核结果';
 
@@ -27,43 +35,23 @@ export function addFindingsSheet(
   doc: BudgetDocument,
   findings: readonly Finding[],
 ): void {
-  const sheet = workbook.addWorksheet(FINDINGS_SHEET, {
-    pageSetup: {
-      // PaperSize is a const enum, which isolated modules cannot use: 9 is A4.
-      paperSize: A4,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: MARGINS,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: footer(), evenFooter: footer() },
-    views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
+  const sheet = addPrintedSheet(workbook, FINDINGS_SHEET, {
+    orientation: 'landscape',
+    widths: COLUMNS.map(({ width }) => width),
+    header: { first: HEADER_ROW, last: HEADER_ROW },
   });
-  sheet.columns = COLUMNS.map(({ width }) => ({ width }));
   const last = COLUMNS.length;
-
-  const line = (row: number, text: string, font: Partial<ExcelJS.Font>, height: number) => {
-    const cell = sheet.getCell(row, 1);
-    cell.value = text;
-    cell.font = font;
-    cell.alignment = { horizontal: row === 1 ? 'center' : 'left', vertical: 'middle' };
-    mergeCells(sheet, row, 1, row, last);
-    sheet.getRow(row).height = height;
-  };
-  line(1, `${doc.department.name}${doc.year}年部门预算审核结果`, { ...FONT, size: 16, bold: true }, 36);
-  line(2, summarizeFindings(findings), FONT, 24);
-
-  COLUMNS.forEach(({ header }, i) => {
-    const cell = sheet.getCell(HEADER_ROW, i + 1);
-    cell.value = header;
-    cell.font = { ...FONT, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle' };
-    cell.border = BORDER;
+  writeLine(sheet, 1, `${doc.department.name}${doc.year}年部门预算审核结果`, last, {
+    title: true,
+    height: 36,
   });
-  sheet.getRow(HEADER_ROW).height = 24;
+  writeLine(sheet, 2, summarizeFindings(findings), last, { horizontal: 'left', height: ROW_HEIGHT });
+  writeHeaderRow(
+    sheet,
+    HEADER_ROW,
+    COLUMNS.map(({ header }) => header),
+  );
+  sheet.getRow(HEADER_ROW).height = ROW_HEIGHT;
 
   const ordered = [
     ...findings.filter((f) => f.level === '错误'),

@@ -13,7 +13,7 @@ import { economicRowKey, type BudgetDocument, type Project } from '../document/s
 import { formsOf } from '../forms/engine';
 import { cellKey, FORM_IDS, type FormGrid, type FormId } from '../forms/types';
 import { toDecimal, type Amount, type Decimal } from '../money';
-import { cellAmount, cellText, normalized, type AmountRead } from './cells';
+import { cellAmount, cellText, labelKey, normalized, numberStoredAsText, type AmountRead } from './cells';
 import { address, tableSheetName } from './layout';
 import type { ImportProblem } from './problems';
 
@@ -76,21 +76,17 @@ export function readTableSheets(workbook: ExcelJS.Workbook, base: BudgetDocument
 function findSheet(workbook: ExcelJS.Workbook, form: FormId): ExcelJS.Worksheet | undefined {
   const number = Number(form.slice(1));
   const byName = workbook.worksheets.find((sheet) => {
-    const match = /^表\s*([0-9０-９]+)/.exec(normalized(sheet.name));
-    return match?.[1] !== undefined && Number(toHalfWidth(match[1])) === number;
+    const match = /^表(\d+)/.exec(labelKey(sheet.name));
+    return match?.[1] !== undefined && Number(match[1]) === number;
   });
   if (byName) return byName;
-  const suffix = normalized(tableSheetName(form).replace(/^表\d+\s*/, ''));
+  const suffix = labelKey(tableSheetName(form).replace(/^表\d+\s*/, ''));
   return workbook.worksheets.find((sheet) => {
     for (let row = 1; row <= Math.min(5, sheet.rowCount); row++) {
-      if (normalized(cellText(sheet.getCell(row, 1))).endsWith(suffix)) return true;
+      if (labelKey(cellText(sheet.getCell(row, 1))).endsWith(suffix)) return true;
     }
     return false;
   });
-}
-
-function toHalfWidth(digits: string): string {
-  return digits.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 const HEADER_SEARCH_ROWS = 40;
@@ -102,7 +98,7 @@ function locateTable(
   grid: FormGrid,
   problems: ImportProblem[],
 ): SheetTable | null {
-  const leaves = new Set(grid.columns.map((c) => normalized(c.header.at(-1) ?? '')));
+  const leaves = new Set(grid.columns.map((c) => labelKey(c.header.at(-1) ?? '')));
   // The widest row near the top (inserted columns push the table to the right).
   let lastColumn = Math.max(sheet.columnCount, grid.columns.length);
   for (let row = 1; row <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); row++) {
@@ -113,7 +109,7 @@ function locateTable(
   for (let row = 1; row <= Math.min(HEADER_SEARCH_ROWS, sheet.rowCount); row++) {
     const found = new Set<string>();
     for (let column = 1; column <= lastColumn; column++) {
-      const text = normalized(cellText(sheet.getCell(row, column)));
+      const text = labelKey(cellText(sheet.getCell(row, column)));
       if (leaves.has(text)) found.add(text);
     }
     if (found.size > best) {
@@ -131,7 +127,7 @@ function locateTable(
   for (let column = 1; column <= lastColumn; column++) {
     const path: string[] = [];
     for (let row = topRow; row <= leafRow; row++) {
-      const text = normalized(cellText(sheet.getCell(row, column)));
+      const text = labelKey(cellText(sheet.getCell(row, column)));
       if (text !== '' && path.at(-1) !== text) path.push(text);
     }
     sheetPaths[column] = path;
@@ -141,7 +137,7 @@ function locateTable(
   const columns = new Map<string, number>();
   let next = 1;
   for (const column of grid.columns) {
-    const labels = column.header.map(normalized);
+    const labels = column.header.map(labelKey);
     const leaf = labels.at(-1);
     const matching = (whole: boolean) => {
       for (let c = next; c <= lastColumn; c++) {
@@ -279,22 +275,14 @@ class TableReader {
         );
         return;
       case 'T1':
-        this.readLabelled(table, 'incomeItem', labelsOf(this.base, 'T1', 'income:'), () => undefined);
-        this.readLabelled(
-          table,
-          'expenditureItem',
-          labelsOf(this.base, 'T1', 'expenditure:'),
-          () => undefined,
-        );
-        return;
       case 'T4':
-        this.readLabelled(table, 'incomeItem', labelsOf(this.base, 'T4', 'income:'), () => undefined);
-        this.readLabelled(
-          table,
-          'expenditureItem',
-          labelsOf(this.base, 'T4', 'expenditure:'),
-          () => undefined,
-        );
+        // Every amount of 表1 and 表4 is computed: their rows are read for what the sheet states.
+        for (const [column, prefix] of [
+          ['incomeItem', 'income:'],
+          ['expenditureItem', 'expenditure:'],
+        ] as const) {
+          this.readLabelled(table, column, labelsOf(this.base, table.form, prefix), () => undefined);
+        }
         return;
     }
   }
@@ -521,7 +509,7 @@ class TableReader {
     const columns = [...table.columns.keys()].filter((key) => panelOf(table.form, key) === prefix);
     const typed = TYPED_COLUMNS[table.form] ?? {};
     for (const sheetRow of dataRowsOf.get(table) ?? []) {
-      const label = normalized(cellText(table.sheet.getCell(sheetRow, at))).replace(
+      const label = labelKey(cellText(table.sheet.getCell(sheetRow, at))).replace(
         /^[一二三四五六七八九十]+、/,
         '',
       );
@@ -619,15 +607,7 @@ function readAmount(
     case 'unknown':
       return '';
     case 'amount':
-      if (read.asText) {
-        problems.push({
-          sheet: sheet.name,
-          cell: address(row, column),
-          value: cellText(sheet.getCell(row, column)),
-          reason: '数字以文本形式存储，已按数字读取，请核对',
-          taken: true,
-        });
-      }
+      if (read.converted) problems.push(numberStoredAsText(sheet.name, sheet.getCell(row, column)));
       return read.amount;
     case 'invalid':
       problems.push({
@@ -668,7 +648,7 @@ function labelsOf(
     if (!row.key.startsWith(prefix)) continue;
     for (const cell of Object.values(row.cells)) {
       if ('text' in cell && cell.text !== '') {
-        const label = normalized(cell.text).replace(/^[一二三四五六七八九十]+、/, '');
+        const label = labelKey(cell.text).replace(/^[一二三四五六七八九十]+、/, '');
         labels.set(label, [...(labels.get(label) ?? []), row.key]);
       }
     }

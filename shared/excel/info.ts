@@ -26,11 +26,28 @@ import {
   type Unit,
   type UnitType,
 } from '../document/schema';
-import { AMOUNT_PATTERN, Decimal, parseAmountInput, toAmount } from '../money';
 import { THREE_PUBLIC_LABELS, VEHICLE_KINDS } from '../narrative/labels';
+import {
+  cellAmount,
+  cellCount,
+  cellText,
+  halfWidthDigits,
+  isText,
+  labelKey,
+  numberStoredAsText,
+  plainValue,
+} from './cells';
 import { tableSheetName } from './layout';
 import type { ImportProblem } from './problems';
-import { A4, BORDER, mergeCells, FONT, MARGINS, footer } from './style';
+import {
+  addPrintedSheet,
+  BORDER,
+  FONT,
+  rowHeightFor,
+  wrappedLines,
+  writeHeaderRow,
+  writeLine,
+} from './style';
 
 export const UNITS_SHEET = '单位与项目';
 export const INFO_SHEET = '基本信息与说明';
@@ -112,45 +129,15 @@ const ok = <V>(value: V): Read<V> => ({ ok: true, value });
 const refuse = <V>(reason: string): Read<V> => ({ ok: false, reason });
 const converted = <V>(value: V): Read<V> => ({ ok: true, value, converted: true });
 
-/** The text a person sees in a cell (rich text joined, a formula's result, a date as 2024年3月18日). */
-function cellText(cell: ExcelJS.Cell): string {
-  return valueText(cell.value, cell.numFmt);
-}
-
-function valueText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return dateText(value, numFmt);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('hyperlink' in value) return value.text;
-  if ('error' in value) return value.error;
-  return valueText(value.result, numFmt);
-}
-
-/**
- * Excel turns a typed 2024年3月 into a date; it comes back as the person typed it, with the day only
- * when the cell's format shows one. (Text cells are written with the 文本 format, so Excel leaves what
- * is typed into them alone; this is for cells whose format someone changed.)
- */
-function dateText(date: Date, numFmt: string | undefined): string {
-  const month = `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月`;
-  return numFmt !== undefined && /d/i.test(numFmt) ? `${month}${date.getUTCDate()}日` : month;
-}
-
 /** The number a cell holds (directly or as a formula's result), or null. */
 function cellNumber(cell: ExcelJS.Cell): number | null {
-  const value = cell.value;
-  const number = value !== null && typeof value === 'object' && 'formula' in value ? value.result : value;
+  const number = plainValue(cell.value);
   return typeof number === 'number' && Number.isFinite(number) ? number : null;
 }
 
-/** Full-width digits and spaces as people type them in Chinese input modes, made half-width; trimmed. */
+/** Full-width digits as people type them in Chinese input modes made half-width; trimmed. */
 function halfWidth(text: string): string {
-  return text
-    .replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .trim();
+  return halfWidthDigits(text).trim();
 }
 
 /** Text as stored, exactly: no trimming, since a round trip must give back what was there. */
@@ -187,13 +174,14 @@ const amount: Codec<string> = {
     cell.numFmt = typeof cell.value === 'number' ? AMOUNT_FORMAT : TEXT_FORMAT;
   },
   read(cell) {
-    const number = cellNumber(cell);
-    if (number !== null) return ok(toAmount(new Decimal(number)));
-    if (!isTextual(cell)) return refuse('不是金额，请填写数字，如 1234.56');
-    const typed = cellText(cell);
-    if (typed.trim() === '' || AMOUNT_PATTERN.test(typed.trim())) return ok(typed.trim());
-    const parsed = parseAmountInput(typed);
-    return parsed.ok ? converted(parsed.amount) : refuse('不是金额，请填写数字，如 1234.56 或 1,234.56');
+    const read = cellAmount(cell, { keepDecimalText: true });
+    if (read.kind === 'blank') return ok('');
+    if (read.kind === 'amount') return read.converted ? converted(read.amount) : ok(read.amount);
+    return refuse(
+      isText(cell.value)
+        ? '不是金额，请填写数字，如 1234.56 或 1,234.56'
+        : '不是金额，请填写数字，如 1234.56',
+    );
   },
 };
 
@@ -204,14 +192,9 @@ const count: Codec<string> = {
     cell.numFmt = typeof cell.value === 'number' ? COUNT_FORMAT : TEXT_FORMAT;
   },
   read(cell) {
-    const number = cellNumber(cell);
-    if (number !== null)
-      return Number.isSafeInteger(number) && number >= 0 ? ok(String(number)) : refuse('不是整数，如 0、12');
-    if (!isTextual(cell)) return refuse('不是整数，如 0、12');
-    const typed = cellText(cell).trim();
-    const digits = halfWidth(typed);
-    if (!/^\d*$/.test(digits)) return refuse('不是整数，如 0、12');
-    return digits === typed ? ok(digits) : converted(digits);
+    const read = cellCount(cell);
+    if (read.kind !== 'count') return refuse('不是整数，如 0、12');
+    return read.converted ? converted(read.count) : ok(read.count);
   },
 };
 
@@ -239,8 +222,7 @@ const year: Codec<number> = {
 
 /** Text, empty or a string; not a date, a boolean or an error value that something else left there. */
 function isTextual(cell: ExcelJS.Cell): boolean {
-  const value = cell.value;
-  return value === null || typeof value === 'string' || (typeof value === 'object' && 'richText' in value);
+  return cell.value === null || isText(cell.value);
 }
 
 /** One of a few words, offered as a drop-down list in Excel and WPS. */
@@ -405,11 +387,6 @@ const FIELD_SECTIONS: readonly FieldSection[] = [
 /** The fields by their label as labelKey gives it. */
 const FIELDS = new Map(FIELD_SECTIONS.flatMap((s) => s.fields).map((f) => [labelKey(f.label), f]));
 
-/** A label or header as matched: without spaces, brackets and digits full-width or not alike. */
-function labelKey(label: string): string {
-  return halfWidth(label).replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
-}
-
 // 基本信息与说明: the three tables at its end
 
 type TableMode = 'notes' | 'glossary' | 'explanations';
@@ -455,55 +432,12 @@ export function addInfoSheets(workbook: ExcelJS.Workbook, doc: BudgetDocument): 
   addInfoSheet(workbook, info, title);
 }
 
-function newSheet(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  widths: readonly number[],
-  orientation: 'portrait' | 'landscape',
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, {
-    pageSetup: {
-      // A4. ExcelJS.PaperSize is a const enum, which isolated modules cannot name; 9 is its A4.
-      paperSize: A4,
-      orientation,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: MARGINS,
-    },
-    headerFooter: { oddFooter: footer(), evenFooter: footer() },
-  });
-  sheet.columns = widths.map((width) => ({ width }));
-  return sheet;
-}
-
-/** Row 1: the title across the sheet's columns. */
-function writeTitle(sheet: ExcelJS.Worksheet, title: string, columns: number): void {
-  const cell = sheet.getCell(1, 1);
-  cell.value = title;
-  cell.font = { ...FONT, size: 16, bold: true };
-  cell.alignment = { horizontal: 'center', vertical: 'middle' };
-  mergeCells(sheet, 1, 1, 1, columns);
-  sheet.getRow(1).height = 30;
-}
-
 function writeHeading(sheet: ExcelJS.Worksheet, row: number, heading: string): void {
   const cell = sheet.getCell(row, 1);
   cell.value = heading;
   cell.font = { ...FONT, size: 12, bold: true };
   sheet.getRow(row).height = 24;
   cell.alignment = { vertical: 'bottom' };
-}
-
-function writeHeaderRow(sheet: ExcelJS.Worksheet, row: number, headers: readonly string[]): void {
-  headers.forEach((header, index) => {
-    const cell = sheet.getCell(row, index + 1);
-    cell.value = header;
-    cell.font = { ...FONT, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-  });
 }
 
 type Align = 'left' | 'center';
@@ -524,24 +458,15 @@ function finishRow(
     cell.font = FONT;
     cell.border = BORDER;
     cell.alignment = { horizontal, vertical: 'top', wrapText: true };
-    lines = Math.max(lines, linesOf(cellText(cell), widths[index] ?? 10));
+    lines = Math.max(lines, wrappedLines(cellText(cell), widths[index] ?? 10));
   });
-  if (lines > 1) sheet.getRow(row).height = 14 * lines + 2;
-}
-
-/** How many lines a text wraps to in a column this wide (a CJK character is two units wide). */
-function linesOf(value: string, width: number): number {
-  const usable = Math.max(1, width - 1.5);
-  return value.split('\n').reduce((total, paragraph) => {
-    let units = 0;
-    for (const ch of paragraph) units += ch.charCodeAt(0) > 0xff ? 2 : 1;
-    return total + Math.max(1, Math.ceil(units / usable));
-  }, 0);
+  // A row of one line keeps Excel's own height; a taller one gets its lines and a little room.
+  if (lines > 1) sheet.getRow(row).height = rowHeightFor(lines, { padding: 2, min: 0 });
 }
 
 function addUnitsSheet(workbook: ExcelJS.Workbook, info: InfoSheets, title: string): void {
-  const sheet = newSheet(workbook, UNITS_SHEET, UNITS_WIDTHS, 'landscape');
-  writeTitle(sheet, `${title}单位与项目`, PROJECT_HEADERS.length);
+  const sheet = addPrintedSheet(workbook, UNITS_SHEET, { orientation: 'landscape', widths: UNITS_WIDTHS });
+  writeLine(sheet, 1, `${title}单位与项目`, PROJECT_HEADERS.length, { title: true, height: 30 });
   let row = 2;
   writeHeading(sheet, row++, UNITS_HEADING);
   writeHeaderRow(sheet, row++, UNIT_HEADERS);
@@ -572,8 +497,8 @@ function addUnitsSheet(workbook: ExcelJS.Workbook, info: InfoSheets, title: stri
 }
 
 function addInfoSheet(workbook: ExcelJS.Workbook, info: InfoSheets, title: string): void {
-  const sheet = newSheet(workbook, INFO_SHEET, INFO_WIDTHS, 'portrait');
-  writeTitle(sheet, `${title}基本信息与说明`, INFO_WIDTHS.length);
+  const sheet = addPrintedSheet(workbook, INFO_SHEET, { orientation: 'portrait', widths: INFO_WIDTHS });
+  writeLine(sheet, 1, `${title}基本信息与说明`, INFO_WIDTHS.length, { title: true, height: 30 });
   const hint = sheet.getCell(2, 1);
   hint.value =
     '导入时按 A 列的项目名称读取 B 列的内容：可以修改内容、插入空行、调整行的次序，请勿修改项目名称和各表的表头。';
@@ -693,10 +618,8 @@ class SheetReader {
     });
   }
 
-  /** `taken`: the value was read all the same, and is reported so that someone checks it. */
-  problem(cell: ExcelJS.Cell, reason: string, taken?: true): void {
-    const problem = { sheet: this.sheet.name, cell: cell.address, value: cellText(cell), reason };
-    this.problems.push(taken ? { ...problem, taken } : problem);
+  problem(cell: ExcelJS.Cell, reason: string): void {
+    this.problems.push({ sheet: this.sheet.name, cell: cell.address, value: cellText(cell), reason });
   }
 
   /** A problem with the sheet as a whole (a missing row or table). */
@@ -711,7 +634,8 @@ class SheetReader {
       this.problem(cell, result.reason);
       return undefined;
     }
-    if (result.converted) this.problem(cell, '数字以文本形式存储，已按数字读取，请核对', true);
+    // Read all the same, and reported so that someone checks it.
+    if (result.converted) this.problems.push(numberStoredAsText(this.sheet.name, cell));
     return result.value;
   }
 }
