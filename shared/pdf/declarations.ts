@@ -1,9 +1,621 @@
 /**
- * The declarations in 第三部分 十 (placeholder until the grid layout lands).
+ * The performance-target declarations (绩效目标申报表) in 第三部分 十, laid out as the published forms and with
+ * the workbook's content (shared/excel/declarations.ts: the same labels, fields and order): the 部门（单位）
+ * 整体支出绩效目标申报表, then one 县级预算部门（单位）项目支出绩效目标申报表 per project that has a declaration,
+ * in the order of doc.projects. Each form starts a portrait page: title, （年度） line, one bordered table in
+ * the reference's grid (the 实施期 and 年度 indicator grids side by side under shared 一级 cells), and under a
+ * project's form the line 负责人、经办人、联系电话、填报日期.
+ *
+ * Amounts: the 整体 form's income and expenditure in 万元 with two decimals, from 表1 and 表3; a project's
+ * funding in 元, whole numbers with thousands separators (a stored fraction is shown, not hidden).
  */
-import type { Content } from 'pdfmake/interfaces';
-import type { BudgetDocument } from '../document/schema';
+import type {
+  Alignment,
+  Content,
+  ContentTable,
+  ContentText,
+  CustomTableLayout,
+  TableCell,
+  TableCellProperties,
+} from 'pdfmake/interfaces';
+import type { BudgetDocument, Indicator, Project, ProjectDeclaration, YuanFunding } from '../document/schema';
+import { formsOf } from '../forms/engine';
+import { formatGrouped, isBlank, sum, toDecimal, type Amount, type Decimal } from '../money';
+import { blocksOf, continuesRun } from '../declarations/grid';
+import { A4, PAGE_MARGINS } from './page';
 
+const OVERALL_TITLE = '部门（单位）整体支出绩效目标申报表';
+const PROJECT_TITLE = '县级预算部门（单位）项目支出绩效目标申报表';
+
+/** Labels of the 整体 form. */
+const OVERALL = {
+  block: '部门基本信息',
+  filler: '填报单位（盖章）：',
+  unitName: '单位名称',
+  address: '通讯地址',
+  contact: '单位预算绩效管理联系人',
+  phone: '联系电话',
+  staffQuota: '人员编制数',
+  staffActual: '实有人数',
+  functions: '单位职能',
+  income: '单位年度收入预算（万元）',
+  expenditure: '单位年度支出预算（万元）',
+  target: '部门整体支出绩效目标',
+  indicators: '部门整体支出绩效指标',
+} as const;
+
+/**
+ * 收入合计 is 表1's 收入总计; 其他拨款 is what the three 财政拨款 sources leave: 财政专户管理资金, 单位资金 and
+ * 上年结转 (as the workbook's form).
+ */
+const INCOME_COLUMNS = [
+  '收入合计',
+  '公共财政拨款',
+  '政府性基金拨款',
+  '国有资本经营预算拨款',
+  '其他拨款',
+] as const;
+
+/** Labels of the 项目 form. */
+const PROJECT = {
+  name: '项目名称',
+  department: '主管部门及代码',
+  unit: '实施单位',
+  attribute: '项目属性',
+  period: '项目期',
+  funding: '项目资金（元）',
+  goals: '总体目标',
+  implementationGoals: '实施期目标',
+  annualGoals: '年度目标',
+  indicators: '绩效指标',
+} as const;
+
+/** The two funding columns: 实施期 on the left, 年度 on the right, each headed by its 总额. */
+const FUNDING_SIDES = [
+  { field: 'implementationFunding', total: '实施期资金总额：' },
+  { field: 'annualFunding', total: '年度资金总额：' },
+] as const;
+
+const FUNDING_PARTS = [
+  ['central', '其中：中央财政资金'],
+  ['provincial', '省级财政资金'],
+  ['cityCounty', '市县（区）财政资金'],
+  ['selfRaised', '单位自筹'],
+  ['other', '其他资金'],
+] as const satisfies readonly (readonly [keyof YuanFunding, string])[];
+
+/** The texts, a row each, in this order. */
+const TEXTS = [
+  ['summary', '项目概况'],
+  ['basis', '立项依据'],
+  ['necessity', '项目设立必要性'],
+  ['measures', '保证项目实施的制度、措施'],
+  ['plan', '项目实施计划'],
+] as const satisfies readonly (readonly [keyof ProjectDeclaration, string])[];
+
+/** The line under a project's form, outside its borders, in this order. */
+const SIGNATURES = [
+  ['personInCharge', '负责人：'],
+  ['handler', '经办人：'],
+  ['phone', '联系电话：'],
+  ['filledOn', '填报日期：'],
+] as const satisfies readonly (readonly [keyof ProjectDeclaration, string])[];
+
+const GRID = { level1: '一级指标', level2: '二级指标', name: '三级指标', value: '指标值' } as const;
+
+/** pdfmake's A4 in points; the page margins are report.ts's. */
+/** 五号, the size of every cell. */
+const FONT_SIZE = 10.5;
+const LINE_HEIGHT = 1;
+const RULE = 0.5;
+const PAD_X = 2;
+const PAD_Y = 2;
+const TITLE = { size: 16, below: 4 } as const;
+const YEAR = { size: 12, below: 6 } as const;
+
+const LAYOUT: CustomTableLayout = {
+  hLineWidth: () => RULE,
+  vLineWidth: () => RULE,
+  paddingLeft: () => PAD_X,
+  paddingRight: () => PAD_X,
+  paddingTop: () => PAD_Y,
+  paddingBottom: () => PAD_Y,
+};
+
+/** The width and height between the portrait page's margins. */
+function pageArea(): { readonly width: number; readonly height: number } {
+  const [left, top, right, bottom] = PAGE_MARGINS;
+  return { width: A4.width - left - right, height: A4.height - top - bottom };
+}
+
+/**
+ * Column widths as shares of the width a table has for text. A full-width character takes one em, so a
+ * share is chosen by the characters a column must hold on a line: the 整体 form's block labels four
+ * (部门整体/支出绩效/指标), then five equal columns of seven; the 项目 form's labels four (项目名称), 一级
+ * three, 二级 four, 三级 and 指标值 sharing the rest, 指标值 wide enough for an amount such as 12,345,678.
+ */
+const OVERALL_SHARES = [43, 74, 74, 74, 74, 74];
+const PROJECT_SHARES = [43, 33, 43, 68, 54, 43, 68, 54];
+
+/** The text widths of a form's columns, filling the page between its margins. */
+function columnWidths(shares: readonly number[]): number[] {
+  const text = pageArea().width - shares.length * 2 * PAD_X - (shares.length + 1) * RULE;
+  const total = shares.reduce((s, share) => s + share, 0);
+  return shares.map((share) => (text * share) / total);
+}
+
+/**
+ * A line's height in em, for estimating heights before pdfmake lays the form out with the renderer's fonts:
+ * the bundled Noto faces' lines are 1.437 em (1.448 for the sans), Windows' 宋体 1 em (the least a CJK
+ * face has).
+ */
+const LINE_EM = { expected: 1.448, least: 1 } as const;
+/** A Latin letter or digit, and a comma or full stop, in em (a full-width character is one). */
+const LATIN_EM = 0.55;
+const POINT_EM = 0.33;
+
+/** A line of text's width in points at FONT_SIZE, estimated. */
+function textWidth(text: string): number {
+  let em = 0;
+  for (const ch of text)
+    em += (ch.codePointAt(0) ?? 0) > 0xff ? 1 : ch === ',' || ch === '.' ? POINT_EM : LATIN_EM;
+  return em * FONT_SIZE;
+}
+
+/** How many lines a text takes in a cell `width` points wide (filling each line, as Chinese text wraps). */
+function estimatedLines(text: string, width: number): number {
+  return text
+    .split('\n')
+    .reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(textWidth(paragraph) / width - 1e-9)), 0);
+}
+
+/** Where a form's table starts on its page: under the title and the （年度） line. */
+const TABLE_TOP = TITLE.size * LINE_EM.expected + TITLE.below + YEAR.size * LINE_EM.expected + YEAR.below;
+
+/** Where an indicator grid's columns are: the shared 一级 column and one group per side (实施期, 年度). */
+interface GridColumns {
+  readonly level1: number;
+  readonly sides: readonly GridSide[];
+}
+interface GridSide {
+  readonly level2: number;
+  readonly name: number;
+  readonly nameCols: number;
+  readonly value: number;
+}
+
+const OVERALL_GRID: GridColumns = { level1: 1, sides: [{ level2: 2, name: 3, nameCols: 2, value: 5 }] };
+const PROJECT_GRID: GridColumns = {
+  level1: 1,
+  sides: [
+    { level2: 2, name: 3, nameCols: 1, value: 4 },
+    { level2: 5, name: 6, nameCols: 1, value: 7 },
+  ],
+};
+
+/** What a cell shows: a bold label, text (left), a short value (centred) or an amount (right). */
+type Kind = 'label' | 'text' | 'center' | 'amount' | 'caption';
+
+const KIND_STYLE: Readonly<
+  Record<
+    Kind,
+    Pick<TableCellProperties, 'border'> & { readonly bold?: boolean; readonly alignment: Alignment }
+  >
+> = {
+  label: { bold: true, alignment: 'center' },
+  text: { alignment: 'left' },
+  center: { alignment: 'center' },
+  amount: { alignment: 'right' },
+  caption: { alignment: 'left', border: [false, false, false, false] },
+};
+
+interface Span {
+  readonly rows?: number;
+  readonly cols?: number;
+}
+
+interface Box {
+  readonly row: number;
+  readonly rows: number;
+  readonly lines: number;
+  readonly cell: ContentText & TableCellProperties;
+}
+
+/**
+ * One form's table, written box by box as the workbook writes its cells: a box at a row and column, spanning
+ * rows and columns; the positions it covers hold pdfmake's `{}` placeholders. Rows never split across pages.
+ *
+ * pdfmake centres a box of one row vertically, but misplaces a vertically aligned box over several rows in a
+ * table whose rows do not split, and misplaces the end of any box over several rows that starts in the
+ * first row (so a form's first row spans none). A box over several rows is therefore set down by half the
+ * room its rows leave, as estimated: never further than rows in the least-spaced face leave (so that it
+ * cannot stretch its last row). Where its rows may run onto the next page it stays at the top, and its
+ * first row is made tall enough to hold it (its text would otherwise hang below the page's last row).
+ */
+class FormTable {
+  private readonly rows: (TableCell | undefined)[][] = [];
+  private readonly boxes: Box[] = [];
+  private captioned = false;
+
+  constructor(private readonly widths: readonly number[]) {}
+
+  /** A first row across the table without borders (填报单位). */
+  caption(text: string): void {
+    this.box(0, 0, text, 'caption', { cols: this.widths.length });
+    this.captioned = true;
+  }
+
+  get rowCount(): number {
+    return this.rows.length;
+  }
+
+  box(row: number, col: number, text: string, kind: Kind, span: Span = {}): void {
+    const rows = span.rows ?? 1;
+    const cols = span.cols ?? 1;
+    for (let r = row; r < row + rows; r++) {
+      const line = (this.rows[r] ??= []);
+      for (let c = col; c < col + cols; c++) line[c] = {};
+    }
+    const width = this.textWidth(col, cols);
+    // An amount stays on one line: one too long for its cell is set smaller (with room for the estimate's error).
+    const shrink = kind === 'amount' && textWidth(text) > width ? (0.95 * width) / textWidth(text) : 1;
+    const cell: Box['cell'] = {
+      ...KIND_STYLE[kind],
+      text,
+      ...(rows > 1 ? { rowSpan: rows } : { verticalAlignment: 'middle' }),
+      ...(cols > 1 ? { colSpan: cols } : {}),
+      ...(shrink < 1 ? { fontSize: Math.floor(FONT_SIZE * shrink * 10) / 10 } : {}),
+    };
+    const line = this.rows[row];
+    if (line) line[col] = cell;
+    this.boxes.push({ row, rows, lines: estimatedLines(text, shrink < 1 ? Infinity : width), cell });
+  }
+
+  /** The width a box from `col` over `cols` columns has for its text (the lines and paddings it spans). */
+  textWidth(col: number, cols = 1): number {
+    const inner = (cols - 1) * (2 * PAD_X + RULE);
+    return this.widths.slice(col, col + cols).reduce((total, w) => total + w, inner);
+  }
+
+  table(): ContentTable {
+    const heights = this.placeSpans();
+    const body = Array.from({ length: this.rows.length }, (_, r) =>
+      this.widths.map((_, c): TableCell => {
+        const cell = this.rows[r]?.[c];
+        if (!cell) throw new Error(`申报表第 ${r + 1} 行第 ${c + 1} 列没有内容`);
+        return cell;
+      }),
+    );
+    return {
+      table: { widths: [...this.widths], heights, dontBreakRows: true, body },
+      layout: this.captioned ? { ...LAYOUT, hLineWidth: (i) => (i === 0 ? 0 : RULE) } : LAYOUT,
+      font: 'Song',
+      fontSize: FONT_SIZE,
+      lineHeight: LINE_HEIGHT,
+    };
+  }
+
+  /**
+   * Goes down the form as pdfmake will (the form starts a page; a row that does not fit goes to the next),
+   * in the bundled faces and in the least-spaced one at once, placing each box over several rows as its
+   * first row comes (see the class comment). Returns the rows' least heights: 'auto' but where a first
+   * row must hold its box.
+   */
+  private placeSpans(): ('auto' | number)[] {
+    const lines = this.rows.map(() => 1);
+    for (const box of this.boxes) {
+      if (box.rows === 1) lines[box.row] = Math.max(lines[box.row] ?? 1, box.lines);
+    }
+    const heights: ('auto' | number)[] = lines.map(() => 'auto');
+    const line = (em: number) => FONT_SIZE * em * LINE_HEIGHT;
+    const rowHeight = (r: number, em: number) => (lines[r] ?? 1) * line(em) + 2 * PAD_Y + RULE;
+    const spanHeight = (box: Box, em: number) => {
+      let total = 0;
+      for (let r = box.row; r < box.row + box.rows; r++) total += rowHeight(r, em);
+      return total;
+    };
+    const page = pageArea().height;
+    // How far an estimated position may be off: a box this near a page's end is not relied on to fit.
+    const doubt = 3 * line(LINE_EM.expected);
+    const faces = [LINE_EM.expected, LINE_EM.least].map((em) => ({
+      em,
+      y: TABLE_TOP + RULE,
+      doubtful: false,
+    }));
+    const place = (r: number) => {
+      for (const face of faces) {
+        const over = face.y + rowHeight(r, face.em) - page;
+        face.doubtful = over > -doubt && over < doubt;
+        if (over > 0) face.y = RULE;
+      }
+    };
+    lines.forEach((_, r) => {
+      place(r);
+      for (const box of this.boxes) {
+        if (box.row !== r || box.rows === 1) continue;
+        const fits = faces.every(
+          (face) => !face.doubtful && face.y + spanHeight(box, face.em) <= page - doubt,
+        );
+        if (fits) {
+          const label = box.lines * line(LINE_EM.expected);
+          const room = (em: number) => spanHeight(box, em) - 2 * PAD_Y - RULE - label;
+          const down = Math.min(room(LINE_EM.expected) / 2, room(LINE_EM.least));
+          if (down > 0) box.cell.margin = [0, down, 0, 0];
+        } else if (box.lines > (lines[r] ?? 1)) {
+          // Its rows may run onto the next page: its first row holds it, lest it hang below the page's last row.
+          lines[r] = box.lines;
+          heights[r] = box.lines * line(LINE_EM.expected);
+          place(r);
+        }
+      }
+      for (const face of faces) face.y += rowHeight(r, face.em);
+    });
+    return heights;
+  }
+}
+
+/**
+ * A 一级 or 二级 name (full-width characters, an em each) for a cell `width` wide: where its last line would
+ * hold one character alone (满意度指/标), 指标 goes to a line of its own (满意度/指标), on no more lines.
+ */
+function levelText(name: string, width: number): string {
+  const perLine = Math.floor(width / FONT_SIZE);
+  const length = name.length;
+  if (perLine < 2 || length <= perLine || length % perLine !== 1 || !name.endsWith('指标')) return name;
+  return `${name.slice(0, -'指标'.length)}\n指标`;
+}
+
+/** 元: whole numbers with thousands separators (383,000); a stored fraction with two decimals. */
+function yuanText(amount: Amount): string {
+  if (isBlank(amount)) return '';
+  const value = toDecimal(amount);
+  const grouped = formatGrouped(value);
+  return value.isInteger() ? grouped.slice(0, -'.00'.length) : grouped;
+}
+
+/** 万元 with two decimals and thousands separators, as the tables print them; blank stays blank. */
+function wanText(value: Decimal | null): string {
+  return value === null ? '' : formatGrouped(value);
+}
+
+const title = (text: string): Content => ({
+  text,
+  font: 'Hei',
+  fontSize: TITLE.size,
+  lineHeight: 1,
+  alignment: 'center',
+  margin: [0, 0, 0, TITLE.below],
+});
+
+const yearLine = (year: number): Content => ({
+  text: `（${year}年度）`,
+  font: 'Song',
+  fontSize: YEAR.size,
+  lineHeight: 1,
+  alignment: 'center',
+  margin: [0, 0, 0, YEAR.below],
+});
+
+/** The forms of section 十: the 整体 form, then one per declared project (doc.projects order). */
 export function declarationsContent(doc: BudgetDocument): Content[] {
-  return doc.projects.flatMap((p) => (p.declaration ? [{ text: p.name }] : []));
+  return [
+    overallForm(doc),
+    ...doc.projects.flatMap((project) =>
+      project.declaration ? [projectForm(doc, project, project.declaration)] : [],
+    ),
+  ];
+}
+
+/** A form from a new portrait page. */
+function page(stack: Content[]): Content {
+  return { stack, pageBreak: 'before', pageOrientation: 'portrait' };
+}
+
+function overallForm(doc: BudgetDocument): Content {
+  const o = doc.performance.overall;
+  const t = new FormTable(columnWidths(OVERALL_SHARES));
+  // 填报单位 is the table's first row, without borders: the form's first row spans no rows.
+  t.caption(`${OVERALL.filler}${doc.department.name}`);
+  const top = 1;
+  t.box(top, 1, OVERALL.unitName, 'label');
+  t.box(top, 2, o.unitName, 'text', { cols: 4 });
+  t.box(top + 1, 1, OVERALL.address, 'label');
+  t.box(top + 1, 2, o.address, 'text', { cols: 4 });
+  t.box(top + 2, 1, OVERALL.contact, 'label');
+  t.box(top + 2, 2, o.contact, 'center');
+  t.box(top + 2, 3, OVERALL.phone, 'label');
+  t.box(top + 2, 4, o.phone, 'center', { cols: 2 });
+  t.box(top + 3, 1, OVERALL.staffQuota, 'label');
+  t.box(top + 3, 2, o.staffQuota, 'center');
+  t.box(top + 3, 3, OVERALL.staffActual, 'label');
+  t.box(top + 3, 4, o.staffActual, 'center', { cols: 2 });
+  t.box(top + 4, 1, OVERALL.functions, 'label');
+  t.box(top + 4, 2, o.functions, 'text', { cols: 4 });
+
+  const forms = formsOf(doc);
+  const t1 = (row: string) => forms.value({ form: 'T1', row, column: 'income' });
+  const others = [t1('income:specialAccount'), t1('income:unitFunds'), t1('income:carryOver')].filter(
+    (value): value is Decimal => value !== null,
+  );
+  const income = [
+    t1('income:total'),
+    t1('income:generalBudget'),
+    t1('income:governmentFund'),
+    t1('income:stateCapital'),
+    others.length === 0 ? null : sum(others),
+  ];
+  t.box(top + 5, 1, OVERALL.income, 'label', { cols: 5 });
+  INCOME_COLUMNS.forEach((label, i) => {
+    t.box(top + 6, 1 + i, label, 'label');
+    t.box(top + 7, 1 + i, wanText(income[i] ?? null), 'amount');
+  });
+  const t3 = (column: string) => forms.value({ form: 'T3', row: 'total', column });
+  t.box(top + 8, 1, OVERALL.expenditure, 'label', { cols: 5 });
+  const expenditure = [
+    { label: '支出合计', col: 1, cols: 1, value: t3('total') },
+    { label: '基本支出', col: 2, cols: 2, value: t3('basic') },
+    { label: '项目支出', col: 4, cols: 2, value: t3('project') },
+  ];
+  for (const { label, col, cols, value } of expenditure) {
+    t.box(top + 9, col, label, 'label', { cols });
+    t.box(top + 10, col, wanText(value), 'amount', { cols });
+  }
+  t.box(top, 0, OVERALL.block, 'label', { rows: 11 });
+
+  t.box(top + 11, 0, OVERALL.target, 'label');
+  t.box(top + 11, 1, o.target, 'text', { cols: 5 });
+  const grid = top + 12;
+  indicatorGrid(t, grid, OVERALL_GRID, [o.indicators]);
+  t.box(grid, 0, OVERALL.indicators, 'label', { rows: t.rowCount - grid });
+
+  return page([title(OVERALL_TITLE), yearLine(doc.year), t.table()]);
+}
+
+function projectForm(doc: BudgetDocument, project: Project, d: ProjectDeclaration): Content {
+  const t = new FormTable(columnWidths(PROJECT_SHARES));
+  t.box(0, 0, PROJECT.name, 'label');
+  t.box(0, 1, project.name, 'text', { cols: 7 });
+  const unit = doc.units.find((u) => u.id === project.unitId)?.name ?? '';
+  const pairs = [
+    [PROJECT.department, `${doc.department.code}-${doc.department.name}`, PROJECT.unit, unit],
+    [PROJECT.attribute, d.attribute, PROJECT.period, d.period],
+  ] as const;
+  pairs.forEach(([leftLabel, leftValue, rightLabel, rightValue], i) => {
+    t.box(1 + i, 0, leftLabel, 'label');
+    t.box(1 + i, 1, leftValue, 'text', { cols: 3 });
+    t.box(1 + i, 4, rightLabel, 'label');
+    t.box(1 + i, 5, rightValue, 'text', { cols: 3 });
+  });
+
+  // 实施期 left of the line between the 实施期 and 年度 grids, 年度 right of it; each amount under a 指标值.
+  const fundingTop = 3;
+  FUNDING_SIDES.forEach((side, s) => {
+    const funding = d[side.field];
+    const label = s === 0 ? { col: 1, cols: 3 } : { col: 5, cols: 2 };
+    const amountCol = s === 0 ? 4 : 7;
+    const rows = [
+      [side.total, funding.total] as const,
+      ...FUNDING_PARTS.map(([key, l]) => [l, funding[key]] as const),
+    ];
+    rows.forEach(([text, amount], i) => {
+      t.box(fundingTop + i, label.col, text, 'text', { cols: label.cols });
+      t.box(fundingTop + i, amountCol, yuanText(amount), 'amount');
+    });
+  });
+  t.box(fundingTop, 0, PROJECT.funding, 'label', { rows: FUNDING_PARTS.length + 1 });
+  let r = fundingTop + FUNDING_PARTS.length + 1;
+
+  for (const [key, label] of TEXTS) {
+    t.box(r, 0, label, 'label');
+    t.box(r, 1, d[key], 'text', { cols: 7 });
+    r++;
+  }
+
+  t.box(r, 0, PROJECT.goals, 'label', { rows: 2 });
+  t.box(r, 1, PROJECT.implementationGoals, 'label', { cols: 4 });
+  t.box(r, 5, PROJECT.annualGoals, 'label', { cols: 3 });
+  t.box(r + 1, 1, goalText(d.implementationGoals), 'text', { cols: 4 });
+  t.box(r + 1, 5, goalText(d.annualGoals), 'text', { cols: 3 });
+  r += 2;
+
+  indicatorGrid(t, r, PROJECT_GRID, [d.implementationIndicators, d.annualIndicators]);
+  t.box(r, 0, PROJECT.indicators, 'label', { rows: t.rowCount - r });
+
+  return page([title(PROJECT_TITLE), yearLine(doc.year), t.table(), signatureLine(d)]);
+}
+
+/** 目标1：… on a line each. */
+function goalText(goals: readonly string[]): string {
+  return goals.map((goal, i) => `目标${i + 1}：${goal}`).join('\n');
+}
+
+/**
+ * 负责人、经办人、联系电话、填报日期 under the form, without borders, across its width: each label and value as
+ * wide as its text (a blank value has room for a name), what is left shared out.
+ */
+function signatureLine(d: ProjectDeclaration): Content {
+  const pad = 2;
+  const labels = SIGNATURES.map(([, label]) => textWidth(label) + 1);
+  const values = SIGNATURES.map(([key]) => Math.max(textWidth(d[key]), 3 * FONT_SIZE) + 1);
+  const total = (widths: readonly number[]) => widths.reduce((s, w) => s + w, 0);
+  const room = pageArea().width - SIGNATURES.length * 2 * 2 * pad - total(labels);
+  const spare = (room - total(values)) / values.length;
+  // A value too long for the line wraps in its share.
+  const fitted = values.map((w) => (spare >= 0 ? w + spare : (w * room) / total(values)));
+  return {
+    table: {
+      widths: labels.flatMap((w, i) => [w, fitted[i] ?? 0]),
+      body: [
+        SIGNATURES.flatMap(([key, label]): ContentText[] => [{ text: label, bold: true }, { text: d[key] }]),
+      ],
+    },
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: () => pad,
+      paddingRight: () => pad,
+      paddingTop: () => 4,
+      paddingBottom: () => 0,
+    },
+    font: 'Song',
+    fontSize: FONT_SIZE,
+    lineHeight: LINE_HEIGHT,
+  };
+}
+
+/**
+ * The indicator grid from row `header` (its header row) to the table's last row: 一级 spanning its block,
+ * 二级 spanning the indicators it heads. An empty grid still shows a row to fill in.
+ */
+function indicatorGrid(
+  t: FormTable,
+  header: number,
+  columns: GridColumns,
+  lists: readonly (readonly Indicator[])[],
+): void {
+  const level1Width = t.textWidth(columns.level1);
+  t.box(header, columns.level1, levelText(GRID.level1, level1Width), 'label');
+  for (const side of columns.sides) {
+    t.box(header, side.level2, GRID.level2, 'label');
+    t.box(header, side.name, GRID.name, 'label', { cols: side.nameCols });
+    t.box(header, side.value, GRID.value, 'label');
+  }
+  let row = header + 1;
+  const blocks = blocksOf(lists);
+  if (blocks.length === 0) {
+    t.box(row, columns.level1, '', 'center');
+    for (const side of columns.sides) sideRow(t, row, side, null);
+    return;
+  }
+  for (const block of blocks) {
+    const height = Math.max(1, ...block.sides.map((items) => items.length));
+    t.box(row, columns.level1, levelText(block.level1, level1Width), 'center', { rows: height });
+    columns.sides.forEach((side, k) => {
+      const items = block.sides[k] ?? [];
+      let i = 0;
+      while (i < height) {
+        const item = items[i];
+        if (!item) {
+          sideRow(t, row + i, side, null);
+          i++;
+          continue;
+        }
+        let span = 1;
+        while (continuesRun(items[i + span], item)) span++;
+        for (let n = 0; n < span; n++) sideRow(t, row + i + n, side, items[i + n] ?? null);
+        t.box(row + i, side.level2, levelText(item.level2, t.textWidth(side.level2)), 'center', {
+          rows: span,
+        });
+        i += span;
+      }
+    });
+    row += height;
+  }
+}
+
+/** 三级 and 指标值 of one side (and a blank 二级 when the side has no indicator on this row). */
+function sideRow(t: FormTable, row: number, side: GridSide, item: Indicator | null): void {
+  if (!item) t.box(row, side.level2, '', 'center');
+  t.box(row, side.name, item?.name ?? '', 'text', { cols: side.nameCols });
+  t.box(row, side.value, item?.value ?? '', 'center');
 }

@@ -7,7 +7,15 @@
  * Typography after GB/T 9704 (党政机关公文格式): A4, top margin 37 mm, left 28 mm, body 三号 (16 pt);
  * headings in a 黑体-like face, body text 仿宋-like, tables 宋体-like.
  */
-import type { Content, ContentTable, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type {
+  Content,
+  ContentTable,
+  ContentText,
+  TableCell,
+  TableCellProperties,
+  TDocumentDefinitions,
+  Watermark,
+} from 'pdfmake/interfaces';
 import type { Finding } from '../checks/types';
 import type { BudgetDocument } from '../document/schema';
 import { formsOf } from '../forms/engine';
@@ -16,21 +24,26 @@ import { chineseNumeral } from '../forms/builders';
 import { formatGrouped } from '../money';
 import { generateNarrative, segmentText, type NarrativeSection } from '../narrative';
 import { declarationsContent } from './declarations';
+import { A4, PAGE_MARGINS } from './page';
 
 /** The three faces a report uses; the renderer maps each to a font file (open fonts or Windows'). */
 export const FONT_ROLES = ['Song', 'FangSong', 'Hei'] as const;
 export type FontRole = (typeof FONT_ROLES)[number];
 
-const MM = 72 / 25.4;
-/** GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm. */
-export const PAGE_MARGINS: [number, number, number, number] = [28 * MM, 37 * MM, 26 * MM, 35 * MM];
-const A4 = { width: 595.28, height: 841.89 };
 /** 三号 */
 const BODY_SIZE = 16;
 /** 五号 */
 const TABLE_SIZE = 10.5;
 
 export const DRAFT_MARK = '草稿 未通过审核';
+
+const DRAFT_WATERMARK: Watermark = {
+  text: DRAFT_MARK,
+  color: '#d00000',
+  opacity: 0.18,
+  bold: true,
+  fontSize: 64,
+};
 
 export interface ReportOptions {
   /** Marks every page as a draft (the document has 错误 findings and the user exports anyway). */
@@ -74,9 +87,7 @@ export function buildReport(doc: BudgetDocument, options: ReportOptions): TDocum
       currentPage === 1
         ? ''
         : { text: `— ${currentPage} —`, alignment: 'center', fontSize: 12, margin: [0, 30, 0, 0] },
-    ...(options.draft
-      ? { watermark: { text: DRAFT_MARK, color: '#d00000', opacity: 0.18, bold: true, fontSize: 64 } }
-      : {}),
+    ...(options.draft ? { watermark: DRAFT_WATERMARK } : {}),
     defaultStyle: { font: 'FangSong', fontSize: BODY_SIZE, lineHeight: 1.45 },
     styles: {
       coverTitle: { font: 'Hei', fontSize: 28, alignment: 'center', lineHeight: 1.6 },
@@ -179,17 +190,18 @@ export function gridTable(grid: FormGrid, available: number): ContentTable {
   for (const h of grid.header) {
     const row = header[h.row];
     if (!row) continue;
-    row[h.column] = {
+    const cell: ContentText & TableCellProperties = {
       text: h.label,
       rowSpan: h.rowSpan,
       colSpan: h.colSpan,
       alignment: 'center',
       bold: true,
     };
+    row[h.column] = cell;
   }
   const body: TableCell[][] = grid.rows.map((row) => {
     const bold = row.kinds.some(setOff);
-    return row.cells.map((cell): TableCell => {
+    return row.cells.map((cell): ContentText => {
       if (cell.type === 'text') return { text: cell.text, bold };
       return {
         text: cell.value === null ? '' : formatGrouped(cell.value),
