@@ -273,7 +273,7 @@ describe('declarationsContent', () => {
     expect(valueAt(form, '实施期资金总额：')).toBe('12,345,678');
     expect(valueAt(form, '其中：中央财政资金')).toBe('0');
     expect(valueAt(form, '其他资金')).toBe('1,500.50');
-    // On one line in its cell: 10.5 pt where it fits, smaller where it does not.
+    // On one line in its cell: 10 pt where it fits, smaller where it does not.
     const total = find(form, '实施期资金总额：');
     expect(cellAt(form, total.row, total.col + 3)).not.toHaveProperty('fontSize');
     const annual = find(form, '市县（区）财政资金', total.row);
@@ -281,7 +281,7 @@ describe('declarationsContent', () => {
     expect(textOf(wide)).toBe('99,999,999.50');
     const size = wide && 'fontSize' in wide ? wide.fontSize : undefined;
     expect(size).toBeGreaterThan(7);
-    expect(size).toBeLessThan(10.5);
+    expect(size).toBeLessThan(10);
   });
 
   it('puts the 实施期 and 年度 grids side by side, 一级 and 二级 spanning their rows', () => {
@@ -369,12 +369,12 @@ describe('declarationsContent', () => {
     }
   });
 
-  it('builds well-formed tables: every position a cell or covered by one, labels bold, values 10.5 pt 宋体', () => {
+  it('builds well-formed tables: every position a cell or covered by one, labels bold, values 10 pt 宋体 (a form fits one page)', () => {
     const doc = generateDocument({ scale: 1, seed: 2 });
     const forms = formsOf(doc);
     expect(forms).toHaveLength(1 + 14);
     for (const form of forms) {
-      expect(form.table).toMatchObject({ font: 'Song', fontSize: 10.5 });
+      expect(form.table).toMatchObject({ font: 'Song', fontSize: 10 });
       const widths = form.table.table.widths as number[];
       const covered = new Set<string>();
       form.body.forEach((row, r) => {
