@@ -14,7 +14,7 @@ export default defineConfig(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js'],
+          allowDefaultProject: ['eslint.config.js', 'src-main/pdf/pdfWorkerSource.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
@@ -10,25 +11,38 @@ const renderer: UserConfig = {
   build: { outDir: '../out/renderer', emptyOutDir: true },
 };
 
+/** The app's runtime dependencies: packaged as they are in node_modules, not bundled (pdfmake reads files). */
+const dependencies = Object.keys(
+  (JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies,
+);
+
 /**
- * `vite build --mode main` and `--mode preload`: the Electron main process and the preload, each one
- * self-contained CommonJS file (a sandboxed preload can require nothing but electron, and cannot be an
- * ES module). electron and Node's built-ins stay external.
+ * `vite build --mode main` and `--mode preload`: the Electron main process (with the PDF layout worker,
+ * src-main/pdf/pdfWorker.ts, beside it as pdfWorker.cjs) and the preload, CommonJS (a sandboxed preload can
+ * require nothing but electron, and cannot be an ES module). electron, Node's built-ins and, for the main
+ * process, the runtime dependencies stay external; the preload is self-contained.
  */
 function electronEntry(entry: 'main' | 'preload'): UserConfig {
+  const entries: Record<string, string> =
+    entry === 'main'
+      ? { main: 'src-main/electron/main.ts', pdfWorker: 'src-main/pdf/pdfWorker.ts' }
+      : { preload: 'src-main/electron/preload.ts' };
+  const packages = entry === 'main' ? dependencies.map((name) => new RegExp(`^${name}(/|$)`)) : [];
   return {
+    // CommonJS has no import.meta: the module's own URL is its file's (render.ts finds fonts and the worker by it).
+    define: { 'import.meta.url': 'require("node:url").pathToFileURL(__filename).href' },
     build: {
       outDir: 'out/main',
       emptyOutDir: entry === 'main',
       target: 'node22',
       minify: false,
       lib: {
-        entry: { [entry]: `src-main/electron/${entry}.ts` },
+        entry: entries,
         formats: ['cjs'],
         fileName: (_format, name) => `${name}.cjs`,
       },
       rolldownOptions: {
-        external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        external: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...packages],
       },
     },
   };

@@ -1,3 +1,4 @@
+import { TABLE_LAYOUTS, type TableLayoutName } from './layouts';
 import type { Content, ContentStack, ContentTable, CustomTableLayout, TableCell } from 'pdfmake/interfaces';
 import { describe, expect, it } from 'vitest';
 import type { BudgetDocument, Indicator, ProjectDeclaration } from '../document/schema';
@@ -87,7 +88,8 @@ function rowTexts(form: Form, row: number): string[] {
 
 /** The form's width as pdfmake lays it out: the columns, their paddings and the rules between them. */
 function tableWidth(table: ContentTable): number {
-  const layout = table.layout as CustomTableLayout;
+  // The definition names its layout; the renderer registers it from TABLE_LAYOUTS.
+  const layout: CustomTableLayout = TABLE_LAYOUTS[table.layout as TableLayoutName];
   const widths = table.table.widths as number[];
   let total = 0;
   widths.forEach((width, i) => {

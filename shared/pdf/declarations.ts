@@ -14,7 +14,6 @@ import type {
   Content,
   ContentTable,
   ContentText,
-  CustomTableLayout,
   TableCell,
   TableCellProperties,
 } from 'pdfmake/interfaces';
@@ -22,6 +21,7 @@ import type { BudgetDocument, Indicator, Project, ProjectDeclaration, YuanFundin
 import { formsOf } from '../forms/engine';
 import { formatGrouped, isBlank, sum, toDecimal, type Amount, type Decimal } from '../money';
 import { blocksOf, continuesRun } from '../declarations/grid';
+import { DECLARATION_PADDING, RULE, tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
 
 const OVERALL_TITLE = '部门（单位）整体支出绩效目标申报表';
@@ -110,20 +110,10 @@ const GRID = { level1: '一级指标', level2: '二级指标', name: '三级指�
  */
 const FONT_SIZE = 10;
 const LINE_HEIGHT = 0.78;
-const RULE = 0.5;
-const PAD_X = 2;
-const PAD_Y = 2;
+const PAD_X = DECLARATION_PADDING.x;
+const PAD_Y = DECLARATION_PADDING.y;
 const TITLE = { size: 16, below: 4 } as const;
 const YEAR = { size: 12, below: 6 } as const;
-
-const LAYOUT: CustomTableLayout = {
-  hLineWidth: () => RULE,
-  vLineWidth: () => RULE,
-  paddingLeft: () => PAD_X,
-  paddingRight: () => PAD_X,
-  paddingTop: () => PAD_Y,
-  paddingBottom: () => PAD_Y,
-};
 
 /** The width and height between the portrait page's margins. */
 function pageArea(): { readonly width: number; readonly height: number } {
@@ -291,7 +281,7 @@ class FormTable {
     );
     return {
       table: { widths: [...this.widths], heights, dontBreakRows: true, body },
-      layout: this.captioned ? { ...LAYOUT, hLineWidth: (i) => (i === 0 ? 0 : RULE) } : LAYOUT,
+      layout: tableLayout(this.captioned ? 'declarationCaptioned' : 'declaration'),
       font: 'Song',
       fontSize: FONT_SIZE,
       lineHeight: LINE_HEIGHT,
@@ -537,7 +527,7 @@ function goalText(goals: readonly string[]): string {
  * wide as its text (a blank value has room for a name), what is left shared out.
  */
 function signatureLine(d: ProjectDeclaration): Content {
-  const pad = 2;
+  const pad = DECLARATION_PADDING.x;
   const labels = SIGNATURES.map(([, label]) => textWidth(label) + 1);
   const values = SIGNATURES.map(([key]) => Math.max(textWidth(d[key]), 3 * FONT_SIZE) + 1);
   const total = (widths: readonly number[]) => widths.reduce((s, w) => s + w, 0);
@@ -552,14 +542,7 @@ function signatureLine(d: ProjectDeclaration): Content {
         SIGNATURES.flatMap(([key, label]): ContentText[] => [{ text: label, bold: true }, { text: d[key] }]),
       ],
     },
-    layout: {
-      hLineWidth: () => 0,
-      vLineWidth: () => 0,
-      paddingLeft: () => pad,
-      paddingRight: () => pad,
-      paddingTop: () => 4,
-      paddingBottom: () => 0,
-    },
+    layout: tableLayout('signatures'),
     font: 'Song',
     fontSize: FONT_SIZE,
     lineHeight: LINE_HEIGHT,

@@ -9,6 +9,7 @@
  */
 import type {
   Content,
+  ContentStack,
   ContentTable,
   ContentText,
   TableCell,
@@ -24,6 +25,7 @@ import { chineseNumeral } from '../forms/builders';
 import { formatGrouped } from '../money';
 import { generateNarrative, segmentText, type NarrativeSection } from '../narrative';
 import { declarationsContent } from './declarations';
+import { tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
 
 /** The three faces a report uses; the renderer maps each to a font file (open fonts or Windows'). */
@@ -52,20 +54,77 @@ export interface ReportOptions {
   readonly findings: readonly Finding[] | null;
 }
 
-export function buildReport(doc: BudgetDocument, options: ReportOptions): TDocumentDefinitions {
+/** A heading listed in the 目录: part headings at level 0, sections at level 1. */
+export interface TocEntry {
+  /** The node id of the heading (pdfmake reports the page each node starts on by its id). */
+  readonly id: string;
+  readonly text: string;
+  readonly level: 0 | 1;
+}
+
+/**
+ * The report in three runs of pages, so that a large department's report can be laid out a part at a
+ * time (pdfmake keeps a whole document in memory while it lays it out): the front (cover, 目录, 第一部分,
+ * 第二部分, 第三部分 through section 十's text), the declarations (one form a page), and the back (the
+ * rest of 第三部分, 第四部分, the audit appendix). The 目录 is written from the pages the headings land on.
+ */
+export interface ReportParts {
+  /** The front; `pages` gives each heading's page (null: not known yet, numbers left as placeholders). */
+  front(pages: ReadonlyMap<string, number> | null): Content[];
+  /** The 目录 alone, as the front has it (page 2 on), with the pages given. */
+  tableOfContents(pages: ReadonlyMap<string, number>): Content;
+  readonly declarations: readonly Content[];
+  readonly back: readonly Content[];
+  readonly entries: readonly TocEntry[];
+  readonly title: string;
+}
+
+export function reportParts(doc: BudgetDocument, options: ReportOptions): ReportParts {
   const year = doc.year;
-  const content: Content[] = [
-    cover(doc),
-    { toc: { title: { text: '目  录', style: 'tocTitle' } }, pageBreak: 'before' },
-    part(`第一部分 概况`),
+  const entries: TocEntry[] = [];
+  const listed = (text: string, style: string, level: 0 | 1): Content => {
+    const id = `toc-${entries.length}`;
+    entries.push({ id, text, level });
+    return { text, style, id };
+  };
+  // The page break is on a wrapper: pdfmake tells where a node landed only for nodes without one.
+  const part = (text: string): Content => ({
+    stack: [listed(text, 'part', 0)],
+    pageBreak: 'before',
+    pageOrientation: 'portrait',
+  });
+  const heading = (text: string): Content => listed(text, 'heading', 1);
+
+  const sections = generateNarrative(doc);
+  const split = sections.findIndex((section) => section.key === 'performance') + 1;
+  const narrative = (list: readonly NarrativeSection[]) =>
+    list.flatMap((section): Content[] => [
+      heading(section.heading),
+      ...section.blocks.map((block): Content =>
+        block.kind === 'subheading'
+          ? { text: block.text, style: 'subheading' }
+          : { text: block.segments.map(segmentText).join(''), style: 'body' },
+      ),
+    ]);
+
+  const body: Content[] = [
+    part('第一部分 概况'),
     heading('一、本部门（单位）职责'),
     ...doc.overview.responsibilities.map((text) => paragraph(text)),
     heading('二、机构设置情况'),
     paragraph(doc.overview.organization),
     part(`第二部分 ${year}年度部门（单位）预算报表`),
-    ...FORM_IDS.map((id, index) => tableSection(formsOf(doc).grid(id), index, year)),
-    part(`第三部分 ${year}年度部门（单位）预算情况说明`, 'portrait'),
-    ...narrativeContent(doc),
+    ...FORM_IDS.map((id, index) => {
+      const grid = formsOf(doc).grid(id);
+      // The reference's 目录 names the table without the department: 一、2024年预算收支总表.
+      const short = `${chineseNumeral(index + 1)}、${grid.title.slice(grid.title.indexOf(`${year}年`))}`;
+      return tableSection(grid, heading(short));
+    }),
+    part(`第三部分 ${year}年度部门（单位）预算情况说明`),
+    ...narrative(sections.slice(0, split)),
+  ];
+  const back: Content[] = [
+    ...narrative(sections.slice(split)),
     part('第四部分 名词解释'),
     ...doc.glossary.map((entry, index) => ({
       text: [{ text: `${chineseNumeral(index + 1)}、${entry.term}：`, style: 'term' }, entry.definition],
@@ -74,43 +133,114 @@ export function buildReport(doc: BudgetDocument, options: ReportOptions): TDocum
     ...(options.findings ? auditAppendix(options.findings) : []),
   ];
   return {
-    info: {
-      title: `${doc.department.name}${year}年度部门预算`,
-      creator: '部门预算编制助手',
-      producer: '部门预算编制助手',
-    },
+    front: (pages) => [cover(doc), { ...tableOfContents(entries, pages), pageBreak: 'before' }, ...body],
+    tableOfContents: (pages) => tableOfContents(entries, pages),
+    declarations: declarationsContent(doc),
+    back,
+    entries,
+    title: `${doc.department.name}${year}年度部门预算`,
+  };
+}
+
+/** A placeholder as wide as a page number, so that both layouts of the front are the same. */
+const UNKNOWN_PAGE = '000';
+
+/** 目录: each heading and the page it is on, sections indented under their parts. */
+function tableOfContents(
+  entries: readonly TocEntry[],
+  pages: ReadonlyMap<string, number> | null,
+): ContentStack {
+  return {
+    stack: [
+      { text: '目  录', style: 'tocTitle' },
+      {
+        table: {
+          widths: ['*', 36],
+          dontBreakRows: true,
+          body: entries.map((entry) => [
+            {
+              text: entry.text,
+              font: entry.level === 0 ? 'Hei' : 'FangSong',
+              fontSize: entry.level === 0 ? 15 : 13,
+              margin: [entry.level === 0 ? 0 : 24, entry.level === 0 ? 6 : 2, 0, 0],
+            },
+            {
+              text: pages ? String(pages.get(entry.id) ?? '') : UNKNOWN_PAGE,
+              alignment: 'right',
+              fontSize: entry.level === 0 ? 15 : 13,
+              margin: [0, entry.level === 0 ? 6 : 2, 0, 0],
+            },
+          ]),
+        },
+        layout: 'noBorders',
+      },
+    ],
+  };
+}
+
+/**
+ * One run of pages as a pdfmake document. `firstPage` is the number of its first page in the whole
+ * report (page 1, the cover, is not numbered); null leaves the pages unnumbered, for runs laid out before
+ * their place is known (numberPages stamps them afterwards).
+ */
+export function runDefinition(
+  content: readonly Content[],
+  options: { readonly firstPage: number | null; readonly draft: boolean; readonly title: string },
+): TDocumentDefinitions {
+  const { firstPage } = options;
+  return {
+    info: { title: options.title, creator: '部门预算编制助手', producer: '部门预算编制助手' },
     pageSize: 'A4',
     pageOrientation: 'portrait',
     pageMargins: PAGE_MARGINS,
-    content,
-    footer: (currentPage) =>
-      currentPage === 1
-        ? ''
-        : { text: `— ${currentPage} —`, alignment: 'center', fontSize: 12, margin: [0, 30, 0, 0] },
+    content: [...content],
+    ...(firstPage === null
+      ? {}
+      : { footer: (currentPage: number) => pageNumber(firstPage - 1 + currentPage) }),
     ...(options.draft ? { watermark: DRAFT_WATERMARK } : {}),
     defaultStyle: { font: 'FangSong', fontSize: BODY_SIZE, lineHeight: 1.45 },
-    styles: {
-      coverTitle: { font: 'Hei', fontSize: 28, alignment: 'center', lineHeight: 1.6 },
-      coverDate: { font: 'FangSong', fontSize: 16, alignment: 'center' },
-      tocTitle: { font: 'Hei', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 20] },
-      part: { font: 'Hei', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 24] },
-      heading: { font: 'Hei', fontSize: BODY_SIZE, margin: [0, 12, 0, 6] },
-      subheading: { font: 'FangSong', fontSize: BODY_SIZE, bold: true, margin: [0, 6, 0, 4] },
-      body: {
-        font: 'FangSong',
-        fontSize: BODY_SIZE,
-        alignment: 'justify',
-        leadingIndent: BODY_SIZE * 2,
-        margin: [0, 0, 0, 6],
-      },
-      term: { font: 'Hei' },
-      tableTitle: { font: 'Hei', fontSize: 15, alignment: 'center', margin: [0, 0, 0, 6] },
-      tableUnit: { font: 'Song', fontSize: TABLE_SIZE, alignment: 'right', margin: [0, 0, 0, 2] },
-      table: { font: 'Song', fontSize: TABLE_SIZE, lineHeight: 1.05 },
-      remark: { font: 'Song', fontSize: TABLE_SIZE, margin: [0, 4, 0, 0] },
-    },
+    styles: STYLES,
   };
 }
+
+/** The footer: — 5 —, centred under the text; none on the cover. */
+function pageNumber(page: number): Content {
+  return page === 1 ? '' : { text: `— ${page} —`, alignment: 'center', fontSize: 12, margin: [0, 30, 0, 0] };
+}
+
+/** Blank pages that carry only their numbers, `firstPage` on: laid over pages laid out unnumbered. */
+export function numberPages(count: number, firstPage: number, title: string): TDocumentDefinitions {
+  return {
+    ...runDefinition(
+      Array.from({ length: count }, (_, i): Content => ({
+        text: '',
+        ...(i > 0 ? { pageBreak: 'before' } : {}),
+      })),
+      { firstPage, draft: false, title },
+    ),
+  };
+}
+
+const STYLES: TDocumentDefinitions['styles'] = {
+  coverTitle: { font: 'Hei', fontSize: 28, alignment: 'center', lineHeight: 1.6 },
+  coverDate: { font: 'FangSong', fontSize: 16, alignment: 'center' },
+  tocTitle: { font: 'Hei', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 20] },
+  part: { font: 'Hei', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 24] },
+  heading: { font: 'Hei', fontSize: BODY_SIZE, margin: [0, 12, 0, 6] },
+  subheading: { font: 'FangSong', fontSize: BODY_SIZE, bold: true, margin: [0, 6, 0, 4] },
+  body: {
+    font: 'FangSong',
+    fontSize: BODY_SIZE,
+    alignment: 'justify',
+    leadingIndent: BODY_SIZE * 2,
+    margin: [0, 0, 0, 6],
+  },
+  term: { font: 'Hei' },
+  tableTitle: { font: 'Hei', fontSize: 15, alignment: 'center', margin: [0, 0, 0, 6] },
+  tableUnit: { font: 'Song', fontSize: TABLE_SIZE, alignment: 'right', margin: [0, 0, 0, 2] },
+  table: { font: 'Song', fontSize: TABLE_SIZE, lineHeight: 1.05 },
+  remark: { font: 'Song', fontSize: TABLE_SIZE, margin: [0, 4, 0, 0] },
+};
 
 function cover(doc: BudgetDocument): Content {
   return {
@@ -123,47 +253,16 @@ function cover(doc: BudgetDocument): Content {
   };
 }
 
-/** A part heading (第一部分 …) on a new page, in the 目录. */
-function part(text: string, orientation?: 'portrait' | 'landscape'): Content {
-  return {
-    text,
-    style: 'part',
-    tocItem: true,
-    tocStyle: { font: 'Hei', fontSize: 15 },
-    tocMargin: [0, 6, 0, 0],
-    pageBreak: 'before',
-    ...(orientation ? { pageOrientation: orientation } : {}),
-  };
-}
-
-/** A section heading (一、…), in the 目录 under its part. */
-function heading(text: string): Content {
-  return {
-    text,
-    style: 'heading',
-    tocItem: true,
-    tocStyle: { font: 'FangSong', fontSize: 13 },
-    tocMargin: [24, 2, 0, 0],
-  };
-}
-
 function paragraph(text: string): Content {
   return { text, style: 'body' };
 }
 
 /** One table on its own page: heading (in the 目录), title, 单位, the table, 备注, the empty-table note. */
-function tableSection(grid: FormGrid, index: number, year: number): Content {
+function tableSection(grid: FormGrid, heading: Content): Content {
   const width = (grid.orientation === 'landscape' ? A4.height : A4.width) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
   return {
     stack: [
-      {
-        // The reference's 目录 names the table without the department: 一、2024年预算收支总表.
-        text: `${chineseNumeral(index + 1)}、${grid.title.slice(grid.title.indexOf(`${year}年`))}`,
-        style: 'heading',
-        tocItem: true,
-        tocStyle: { font: 'FangSong', fontSize: 13 },
-        tocMargin: [24, 2, 0, 0],
-      },
+      heading,
       { text: grid.title, style: 'tableTitle' },
       { text: grid.unit, style: 'tableUnit' },
       gridTable(grid, width),
@@ -213,7 +312,7 @@ export function gridTable(grid: FormGrid, available: number): ContentTable {
   });
   return {
     table: { headerRows: grid.headerRowCount, dontBreakRows: true, widths, body: [...header, ...body] },
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingTop: () => 1.5, paddingBottom: () => 1.5 },
+    layout: tableLayout('form'),
     style: 'table',
     fontSize,
   };
@@ -222,19 +321,6 @@ export function gridTable(grid: FormGrid, available: number): ContentTable {
 /** 类, 款 and 合计 rows are set off in bold. */
 function setOff(kind: RowKind): boolean {
   return kind === 'class' || kind === 'section' || kind === 'total';
-}
-
-/** 第三部分: the narrative's twelve sections; section 十 carries the declarations after its text. */
-function narrativeContent(doc: BudgetDocument): Content[] {
-  return generateNarrative(doc).flatMap((section: NarrativeSection): Content[] => [
-    heading(section.heading),
-    ...section.blocks.map((block): Content =>
-      block.kind === 'subheading'
-        ? { text: block.text, style: 'subheading' }
-        : { text: block.segments.map(segmentText).join(''), style: 'body' },
-    ),
-    ...(section.key === 'performance' ? declarationsContent(doc) : []),
-  ]);
 }
 
 function auditAppendix(findings: readonly Finding[]): Content[] {

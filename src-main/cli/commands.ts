@@ -10,8 +10,8 @@ import { checkDocument } from '../../shared/checks/session';
 import { importWorkbook, type ImportResult } from '../../shared/excel/importWorkbook';
 import { describeProblem, ImportError } from '../../shared/excel/problems';
 import { exportWorkbook } from '../../shared/excel/workbook';
-import { buildReport, DRAFT_MARK } from '../../shared/pdf/report';
-import { bundledFonts, renderPdf, systemFontsFolder, windowsFonts } from '../pdf/render';
+import { DRAFT_MARK } from '../../shared/pdf/report';
+import { bundledFonts, renderReport, systemFontsFolder, windowsFonts } from '../pdf/render';
 import { emptyDocument } from '../../shared/document/create';
 import { rolloverDocument } from '../../shared/document/rollover';
 import { generateNarrative, renderNarrativeText, unfilledSlots } from '../../shared/narrative';
@@ -291,10 +291,6 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       );
       return EXIT.invalid;
     }
-    const definition = buildReport(loaded.document, {
-      draft: errors.length > 0,
-      findings: values.audit ? findings : null,
-    });
     const folder = systemFontsFolder();
     const fonts =
       values.fonts === 'system' ? (folder === null ? null : windowsFonts(folder)) : bundledFonts();
@@ -305,7 +301,8 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       return EXIT.usage;
     }
     let shown = -1;
-    const bytes = await renderPdf(definition, fonts, (share) => {
+    const options = { draft: errors.length > 0, findings: values.audit ? findings : null };
+    const bytes = await renderReport(loaded.document, options, fonts, (share) => {
       const percent = Math.floor(share * 10) * 10;
       if (percent > shown) {
         shown = percent;

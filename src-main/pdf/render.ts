@@ -6,10 +6,21 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import pdfmake from 'pdfmake';
-import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
-import type { FontRole } from '../../shared/pdf/report';
+import { PDFDocument } from 'pdf-lib';
+import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import type { BudgetDocument } from '../../shared/document/schema';
+import { TABLE_LAYOUTS } from '../../shared/pdf/layouts';
+import {
+  numberPages,
+  reportParts,
+  runDefinition,
+  type FontRole,
+  type ReportOptions,
+} from '../../shared/pdf/report';
 
 /** A font file, or a font in a collection (.ttc) by its PostScript name. */
 export type FontSource = string | readonly [file: string, postscriptName: string];
@@ -21,14 +32,14 @@ export interface FontFace {
 
 export type FontFiles = Readonly<Record<FontRole, FontFace>>;
 
-const require = createRequire(import.meta.url);
+const resolveModule = createRequire(import.meta.url);
 
 /** The open fonts shipped in the app's npm dependencies. */
 export function bundledFonts(): FontFiles {
   const serif = (weight: string) =>
-    require.resolve(`@expo-google-fonts/noto-serif-sc/${weight}/NotoSerifSC_${weight}.ttf`);
+    resolveModule.resolve(`@expo-google-fonts/noto-serif-sc/${weight}/NotoSerifSC_${weight}.ttf`);
   const sans = (weight: string) =>
-    require.resolve(`@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`);
+    resolveModule.resolve(`@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`);
   const song = { normal: serif('400Regular'), bold: serif('700Bold') };
   return { Song: song, FangSong: song, Hei: { normal: sans('400Regular'), bold: sans('700Bold') } };
 }
@@ -57,7 +68,211 @@ export function systemFontsFolder(): string | null {
   return windows ? join(windows, 'Fonts') : null;
 }
 
-/** Renders a report; `onProgress` receives the share of pages written (0 … 1). */
+/** Declarations laid out per pdfmake document (pdfmake holds a document's whole layout in memory). */
+const DECLARATIONS_PER_RUN = 50;
+
+/** One run of pages to lay out: plain data, so that a worker thread can do it. */
+export interface RunRequest {
+  readonly content: readonly Content[];
+  /** The number, in the whole report, of the run's first page (null: not numbered yet). */
+  readonly firstPage: number | null;
+  readonly draft: boolean;
+  readonly title: string;
+  readonly fonts: FontFiles;
+}
+
+export interface RunResult {
+  readonly bytes: Uint8Array;
+  readonly pageCount: number;
+  /** The page (in the whole report) each listed heading of the run landed on. */
+  readonly headings: readonly (readonly [string, number])[];
+}
+
+/**
+ * The whole report as PDF bytes, laid out in runs (shared/pdf/report.ts reportParts): the front, the
+ * declarations (in worker threads, a run each, when there are many) and the back; then the 目录 again
+ * with the pages the headings landed on, put in place of the first one; all joined into one document.
+ * `onProgress` gets the share done.
+ */
+export async function renderReport(
+  doc: BudgetDocument,
+  options: ReportOptions,
+  fonts: FontFiles,
+  onProgress: (share: number) => void = () => undefined,
+): Promise<Uint8Array> {
+  const parts = reportParts(doc, options);
+  const chunks: (readonly Content[])[] = [];
+  for (let i = 0; i < parts.declarations.length; i += DECLARATIONS_PER_RUN) {
+    chunks.push(parts.declarations.slice(i, i + DECLARATIONS_PER_RUN));
+  }
+  const steps = chunks.length + 4;
+  let done = 0;
+  const step = () => onProgress(++done / steps);
+  const request = (content: readonly Content[], firstPage: number | null): RunRequest => ({
+    content,
+    firstPage,
+    draft: options.draft,
+    title: parts.title,
+    fonts,
+  });
+  const headings = new Map<string, number>();
+  const note = (result: RunResult) => {
+    for (const [id, page] of result.headings) headings.set(id, page);
+    step();
+    return result;
+  };
+
+  const front = note(await renderRun(request(parts.front(null), 1)));
+  const firstDeclaration = front.pageCount + 1;
+  // Many declarations are laid out unnumbered, in parallel, and their numbers laid over them afterwards;
+  // a few (one run) are laid out here, numbered.
+  const parallel = chunks.length > 1;
+  const runs = await Promise.all(
+    chunks.map(async (chunk) =>
+      note(
+        parallel
+          ? await pool().render(request(chunk, null))
+          : await renderRun(request(chunk, firstDeclaration)),
+      ),
+    ),
+  );
+  const declarationPages = runs.reduce((total, run) => total + run.pageCount, 0);
+  const numbers = parallel
+    ? {
+        bytes: await renderPdf(numberPages(declarationPages, firstDeclaration, parts.title), fonts),
+        count: declarationPages,
+      }
+    : { bytes: new Uint8Array(), count: 0 };
+  const back = note(await renderRun(request(parts.back, firstDeclaration + declarationPages)));
+  // The 目录 again, now with its page numbers; it fills the same pages as before.
+  const body = headings.get(parts.entries[0]?.id ?? '') ?? front.pageCount + 1;
+  const contents = note(await renderRun(request([parts.tableOfContents(headings)], 2)));
+  if (contents.pageCount !== body - 2) {
+    throw new Error(`目录的页码改变了目录的页数（${body - 2} → ${contents.pageCount}）`);
+  }
+  const joined = await joinRuns(
+    [
+      { bytes: front.bytes, pages: [0] },
+      { bytes: contents.bytes },
+      { bytes: front.bytes, from: body - 1 },
+      ...runs.map((run) => ({ bytes: run.bytes })),
+      { bytes: back.bytes },
+    ],
+    { ...numbers, firstPage: firstDeclaration },
+    parts.title,
+  );
+  step();
+  return joined;
+}
+
+/** Lays out one run here, noting the pages its listed headings land on. */
+export async function renderRun(request: RunRequest): Promise<RunResult> {
+  const headings: [string, number][] = [];
+  const definition = runDefinition(request.content, request);
+  const bytes = await renderPdf(
+    {
+      ...definition,
+      // Called for every node as it is laid out: a way to learn where each heading landed.
+      pageBreakBefore: (node) => {
+        if (typeof node.id === 'string' && node.id !== '') {
+          headings.push([node.id, node.startPosition.pageNumber + (request.firstPage ?? 1) - 1]);
+        }
+        return false;
+      },
+    },
+    request.fonts,
+  );
+  const pdf = await PDFDocument.load(bytes);
+  return { bytes, pageCount: pdf.getPageCount(), headings };
+}
+
+/** The runs' pages, one after another, as one PDF; the number pages laid over the pages they number. */
+async function joinRuns(
+  runs: readonly { readonly bytes: Uint8Array; readonly pages?: readonly number[]; readonly from?: number }[],
+  numbers: { readonly bytes: Uint8Array; readonly firstPage: number; readonly count: number },
+  title: string,
+): Promise<Uint8Array> {
+  const joined = await PDFDocument.create();
+  joined.setTitle(title);
+  joined.setCreator('部门预算编制助手');
+  joined.setProducer('部门预算编制助手');
+  const loaded = new Map<Uint8Array, PDFDocument>();
+  for (const run of runs) {
+    let source = loaded.get(run.bytes);
+    if (!source) {
+      source = await PDFDocument.load(run.bytes);
+      loaded.set(run.bytes, source);
+    }
+    const indices = run.pages ?? source.getPageIndices().slice(run.from ?? 0);
+    for (const page of await joined.copyPages(source, [...indices])) joined.addPage(page);
+  }
+  if (numbers.count > 0) {
+    const source = await PDFDocument.load(numbers.bytes);
+    const overlays = await joined.embedPages(source.getPages());
+    overlays.forEach((overlay, i) => joined.getPage(numbers.firstPage - 1 + i).drawPage(overlay));
+  }
+  return joined.save();
+}
+
+/** Worker threads that lay out runs, made on first use and kept for the process. */
+let workers: RunPool | null = null;
+
+function pool(): RunPool {
+  workers ??= new RunPool(Math.max(1, Math.min(availableParallelism(), 4)));
+  return workers;
+}
+
+class RunPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: ((worker: Worker) => void)[] = [];
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) this.idle.push(startWorker());
+  }
+
+  async render(request: RunRequest): Promise<RunResult> {
+    let worker = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await new Promise<RunResult>((resolve, reject) => {
+        const onMessage = (message: { result?: RunResult; error?: string }) => {
+          worker.off('error', onError);
+          if (message.result) resolve(message.result);
+          else reject(new Error(message.error ?? '排版失败'));
+        };
+        const onError = (error: Error) => {
+          worker.off('message', onMessage);
+          // The worker has stopped: a new one takes its place.
+          void worker.terminate();
+          worker = startWorker();
+          reject(error);
+        };
+        worker.once('message', onMessage);
+        worker.once('error', onError);
+        worker.postMessage(request);
+      });
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(worker);
+      else this.idle.push(worker);
+    }
+  }
+}
+
+/**
+ * A worker running pdfWorker, beside this module: .cjs in the built app, .mjs in the bundled benchmark;
+ * from source (.ts), through pdfWorkerSource.mjs, which loads it with tsx. It does not keep the process
+ * alive.
+ */
+function startWorker(): Worker {
+  const here = import.meta.url;
+  const extension = /\.(\w+)$/.exec(here)?.[1] ?? 'js';
+  const script = extension === 'ts' ? './pdfWorkerSource.mjs' : `./pdfWorker.${extension}`;
+  const worker = new Worker(new URL(script, here));
+  worker.unref();
+  return worker;
+}
+
+/** Renders one pdfmake document; `onProgress` receives the share of pages written (0 … 1). */
 export async function renderPdf(
   definition: TDocumentDefinitions,
   fonts: FontFiles,
@@ -66,6 +281,7 @@ export async function renderPdf(
   const fileOf = (source: FontSource) => (typeof source === 'string' ? source : source[0]);
   const files = new Set(Object.values(fonts).flatMap((face) => [fileOf(face.normal), fileOf(face.bold)]));
   pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setTableLayouts(TABLE_LAYOUTS);
   pdfmake.setLocalAccessPolicy((path) => files.has(path));
   pdfmake.setProgressCallback(onProgress ?? (() => undefined));
   const source = (face: FontSource): string | string[] => (typeof face === 'string' ? face : [...face]);

@@ -4,19 +4,20 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resourceUsage } from 'node:process';
+import { PDFDocument } from 'pdf-lib';
 import { checkDocument } from '../../shared/checks/session';
-import { buildReport } from '../../shared/pdf/report';
 import { generateDocument } from '../../shared/sample/generate';
 import { sampleDocument } from '../../shared/sample/sample2024';
-import { bundledFonts, renderPdf } from '../../src-main/pdf/render';
+import { bundledFonts, renderReport } from '../../src-main/pdf/render';
 
 const scale = Number(process.argv[2] ?? '0');
 const doc = scale === 0 ? sampleDocument() : generateDocument({ scale, seed: 1 });
 let shown = -1;
 const start = performance.now();
 const findings = checkDocument(doc);
-const bytes = await renderPdf(
-  buildReport(doc, { draft: findings.some((f) => f.level === '错误'), findings: null }),
+const bytes = await renderReport(
+  doc,
+  { draft: findings.some((f) => f.level === '错误'), findings: null },
   bundledFonts(),
   (share) => {
     const percent = Math.floor(share * 10) * 10;
@@ -28,7 +29,7 @@ const bytes = await renderPdf(
 );
 const ms = performance.now() - start;
 process.stderr.write('\n');
-const pages = (new TextDecoder('latin1').decode(bytes).match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+const pages = (await PDFDocument.load(bytes)).getPageCount();
 // maxRSS is in kilobytes.
 const maxRssMb = Math.round(resourceUsage().maxRSS / 1024);
 process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), pages, bytes: bytes.length, maxRssMb })}\n`);

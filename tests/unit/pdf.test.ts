@@ -27,7 +27,8 @@ import {
   type FigureSegment,
   type NarrativeSection,
 } from '../../shared/narrative';
-import { buildReport, DRAFT_MARK } from '../../shared/pdf/report';
+import { DRAFT_MARK, reportParts, runDefinition } from '../../shared/pdf/report';
+import { generateDocument } from '../../shared/sample/generate';
 import { sampleDocument } from '../../shared/sample/sample2024';
 
 const exec = promisify(execFile);
@@ -136,15 +137,17 @@ const narrative = generateNarrative(doc);
 const grids = FORM_IDS.map((id) => computeForm(doc, id));
 const headings = tocHeadings(doc, grids, narrative);
 
-/** The sample as exported, page by page (index 0 is page 1). */
-let samplePdf: string;
-let reading: string[];
-let layout: string[];
-let raw: string[];
-/** Page (1-based) where each 目录 heading first occurs after the 目录. */
-let headingPage: Map<string, number>;
-/** The 目录's pages (1-based), first and last. */
-let toc: { first: number; last: number };
+/** A report as exported, read back page by page (index 0 is page 1). */
+interface ReadReport {
+  readonly reading: string[];
+  readonly layout: string[];
+  readonly raw: string[];
+  /** The 目录's pages (1-based), first and last. */
+  readonly toc: { first: number; last: number };
+  /** The 目录's headings, and the page (1-based) where each first occurs after the 目录, or 0. */
+  readonly headings: readonly string[];
+  readonly headingPage: ReadonlyMap<string, number>;
+}
 
 function pageText(pages: readonly string[], page: number): string {
   return pages[page - 1] ?? '';
@@ -155,14 +158,43 @@ function bodyText(pages: readonly string[]): string {
   return pages.map((text) => compact(text.replace(/—\s*\d+\s*—\s*$/, ''))).join('');
 }
 
-/** The first page after the 目录 whose text contains the heading, or 0. */
-function firstPageAfterToc(heading: string): number {
-  const wanted = compact(heading);
-  for (let page = toc.last + 1; page <= reading.length; page++) {
-    if (compact(pageText(reading, page)).includes(wanted)) return page;
-  }
-  return 0;
+async function readReport(file: string, expectedHeadings: readonly string[]): Promise<ReadReport> {
+  const [readingPages, layoutPages, rawPages] = await Promise.all([
+    pdfPages(file, 'reading'),
+    pdfPages(file, 'layout'),
+    pdfPages(file, 'raw'),
+  ]);
+  expect(readingPages.length).toBe(await pageCount(file));
+  // The 目录 runs from the page that starts with its title to the page before 第一部分, which starts a page.
+  const first = readingPages.findIndex((text) => compact(text).startsWith('目录')) + 1;
+  const part1 =
+    readingPages.findIndex((text, i) => i >= first && compact(text).startsWith('第一部分概况')) + 1;
+  expect(first).toBeGreaterThan(0);
+  expect(part1).toBeGreaterThan(first);
+  const last = part1 - 1;
+  // The first page after the 目录 whose text contains the heading.
+  const pageOf = (heading: string) => {
+    const wanted = compact(heading);
+    const index = readingPages.findIndex((text, i) => i >= last && compact(text).includes(wanted));
+    return index + 1;
+  };
+  return {
+    reading: readingPages,
+    layout: layoutPages,
+    raw: rawPages,
+    toc: { first, last },
+    headings: expectedHeadings,
+    headingPage: new Map(expectedHeadings.map((heading) => [heading, pageOf(heading)])),
+  };
 }
+
+/** The sample as exported. */
+let samplePdf: string;
+let sample: ReadReport;
+let reading: string[];
+let layout: string[];
+let raw: string[];
+let headingPage: ReadonlyMap<string, number>;
 
 /** A table's pages: from its heading's page up to the page before the next table's (or 第三部分's). */
 function pagesOfTable(index: number): number[] {
@@ -185,19 +217,8 @@ beforeAll(async () => {
   samplePdf = join(dir, 'sample.pdf');
   const exported = await cli('export', json, '--pdf', samplePdf);
   expect(exported.code, exported.err).toBe(0);
-  [reading, layout, raw] = await Promise.all([
-    pdfPages(samplePdf, 'reading'),
-    pdfPages(samplePdf, 'layout'),
-    pdfPages(samplePdf, 'raw'),
-  ]);
-  expect(reading.length).toBe(await pageCount(samplePdf));
-  // The 目录 runs from the page that starts with its title to the page before 第一部分, which starts a page.
-  const first = reading.findIndex((text) => compact(text).startsWith('目录')) + 1;
-  const part1 = reading.findIndex((text, i) => i >= first && compact(text).startsWith('第一部分概况')) + 1;
-  expect(first).toBeGreaterThan(0);
-  expect(part1).toBeGreaterThan(first);
-  toc = { first, last: part1 - 1 };
-  headingPage = new Map(headings.map((heading) => [heading, firstPageAfterToc(heading)]));
+  sample = await readReport(samplePdf, headings);
+  ({ reading, layout, raw, headingPage } = sample);
 }, 120_000);
 
 afterAll(async () => {
@@ -238,42 +259,78 @@ describe('text', () => {
   });
 });
 
-describe('目录', () => {
-  it('gives for every entry the page where its heading is, and each page prints its own number', () => {
-    // Each raw line of the 目录 ends with its page number (a wrapped entry's on a line of its own).
-    const entries: { text: string; page: number }[] = [];
-    let pending = '';
-    for (let page = toc.first; page <= toc.last; page++) {
-      for (const line of pageText(raw, page).split('\n')) {
-        const text = line.trim();
-        if (text === '' || /^—\s*\d+\s*—$/.test(text)) continue;
-        if (page === toc.first && entries.length === 0 && pending === '' && compact(text) === '目录')
-          continue;
-        const match = /^(.*?)(?:^|\s)(\d+)$/.exec(text);
-        if (match) {
-          entries.push({ text: compact(pending + (match[1] ?? '')), page: Number(match[2]) });
-          pending = '';
-        } else {
-          pending += text;
-        }
+/** The 目录's entries as printed: each raw line ends with its page number (a wrapped entry's on its own). */
+function tocEntries(rawPages: readonly string[], pages: { first: number; last: number }) {
+  const entries: { text: string; page: number }[] = [];
+  let pending = '';
+  for (let page = pages.first; page <= pages.last; page++) {
+    for (const line of pageText(rawPages, page).split('\n')) {
+      const text = line.trim();
+      if (text === '' || /^—\s*\d+\s*—$/.test(text)) continue;
+      if (page === pages.first && entries.length === 0 && pending === '' && compact(text) === '目录')
+        continue;
+      const match = /^(.*?)(?:^|\s)(\d+)$/.exec(text);
+      if (match) {
+        entries.push({ text: compact(pending + (match[1] ?? '')), page: Number(match[2]) });
+        pending = '';
+      } else {
+        pending += text;
       }
     }
-    expect(pending, 'text after the last page number').toBe('');
-    expect(entries.map((entry) => entry.text)).toEqual(headings.map(compact));
+  }
+  expect(pending, 'text after the last page number').toBe('');
+  return entries;
+}
 
-    for (const [index, entry] of entries.entries()) {
-      const heading = headings[index] ?? '';
-      const actual = headingPage.get(heading);
-      expect(actual, `${heading} is on page ${actual}, the 目录 says ${entry.page}`).toBe(entry.page);
-      const footer = /—\s*(\d+)\s*—\s*$/.exec(pageText(layout, entry.page));
-      expect(footer?.[1], `footer of page ${entry.page}`).toBe(String(entry.page));
-    }
-    // No page but the cover goes without its number.
-    for (let page = 1; page <= layout.length; page++) {
-      const footer = /—\s*(\d+)\s*—\s*$/.exec(pageText(layout, page));
-      expect(footer?.[1], `footer of page ${page}`).toBe(page === 1 ? undefined : String(page));
-    }
+/** The 目录 gives every heading's page, and every page but the cover prints its own number. */
+function expectNumbering(report: ReadReport, expectedHeadings: readonly string[]): void {
+  const entries = tocEntries(report.raw, report.toc);
+  expect(entries.map((entry) => entry.text)).toEqual(expectedHeadings.map(compact));
+  for (const [index, entry] of entries.entries()) {
+    const heading = expectedHeadings[index] ?? '';
+    const actual = report.headingPage.get(heading);
+    expect(actual, `${heading} is on page ${actual}, the 目录 says ${entry.page}`).toBe(entry.page);
+  }
+  const footers = report.layout.map((text) => /—\s*(\d+)\s*—\s*$/.exec(text)?.[1]);
+  expect(footers).toEqual(report.layout.map((_, i) => (i === 0 ? undefined : String(i + 1))));
+}
+
+describe('目录', () => {
+  it('gives for every entry the page where its heading is, and each page prints its own number', () => {
+    expectNumbering(sample, headings);
   });
+
+  it('numbers a report whose declarations are laid out in parallel runs', async () => {
+    const large = generateDocument({ scale: 4, seed: 7 });
+    const declarations = large.projects.filter((project) => project.declaration !== null).length;
+    expect(declarations).toBeGreaterThan(50);
+    const json = join(dir, 'large.json');
+    await writeFile(json, serializeDocument(large));
+    const pdf = join(dir, 'large.pdf');
+    const exported = await cli('export', json, '--pdf', pdf);
+    expect(exported.code, exported.err).toBe(0);
+    const report = await readReport(
+      pdf,
+      tocHeadings(
+        large,
+        FORM_IDS.map((id) => computeForm(large, id)),
+        generateNarrative(large),
+      ),
+    );
+    expect(report.layout.length).toBeGreaterThan(declarations + 30);
+    expectNumbering(report, report.headings);
+    // Each project's form starts a page of its own, in the order of the projects; a form with many
+    // indicators may run onto a second page.
+    const named = report.reading.flatMap((text, i) =>
+      compact(text).startsWith('县级预算部门（单位）项目支出绩效目标申报表') ? [i + 1] : [],
+    );
+    expect(named.length).toBe(declarations);
+    const names = large.projects.flatMap((project) => (project.declaration ? [project.name] : []));
+    const misplaced = names.filter(
+      (name, i) => !compact(pageText(report.reading, named[i] ?? 0)).includes(compact(name)),
+    );
+    expect(misplaced).toEqual([]);
+  }, 180_000);
 });
 
 describe('fonts', () => {
@@ -304,10 +361,17 @@ describe('fonts', () => {
 
   it('covers every character the report prints, and rare name characters, in every face', () => {
     const broken = setInput(doc, { collection: 't3', key: '2101101', field: 'basic' }, '9.14');
-    const definitions = [
-      buildReport(doc, { draft: false, findings: checkDocument(doc) }),
-      buildReport(broken, { draft: true, findings: checkDocument(broken) }),
-    ];
+    const reportContent = (d: BudgetDocument, draft: boolean) => {
+      const parts = reportParts(d, { draft, findings: checkDocument(d) });
+      return [
+        runDefinition([...parts.front(null), ...parts.declarations, ...parts.back], {
+          firstPage: 1,
+          draft,
+          title: parts.title,
+        }),
+      ];
+    };
+    const definitions = [...reportContent(doc, false), ...reportContent(broken, true)];
     const texts = [
       ...definitions.flatMap(stringsIn),
       ...stringsIn(doc),
