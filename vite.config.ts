@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { BUNDLED_FONT_FILES } from './src-main/pdf/fontFiles';
 
 /** The renderer: a static React app loaded from disk by the Electron window (relative asset paths). */
 const renderer: UserConfig = {
@@ -16,6 +18,20 @@ const dependencies = Object.keys(
   (JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies,
 );
 
+/** Copies the report's fonts, just the weights it uses, to out/fonts (src-main/pdf/fontFiles.ts). */
+function copyFonts(): Plugin {
+  const resolve = createRequire(import.meta.url).resolve;
+  return {
+    name: 'copy-report-fonts',
+    writeBundle() {
+      mkdirSync('out/fonts', { recursive: true });
+      for (const [name, source] of Object.entries(BUNDLED_FONT_FILES)) {
+        copyFileSync(resolve(source), join('out/fonts', name));
+      }
+    },
+  };
+}
+
 /**
  * `vite build --mode main` and `--mode preload`: the Electron main process (with the PDF layout worker,
  * src-main/pdf/pdfWorker.ts, beside it as pdfWorker.cjs) and the preload, CommonJS (a sandboxed preload can
@@ -29,6 +45,7 @@ function electronEntry(entry: 'main' | 'preload'): UserConfig {
       : { preload: 'src-main/electron/preload.ts' };
   const packages = entry === 'main' ? dependencies.map((name) => new RegExp(`^${name}(/|$)`)) : [];
   return {
+    plugins: entry === 'main' ? [copyFonts()] : [],
     // CommonJS has no import.meta: the module's own URL is its file's (render.ts finds fonts and the worker by it).
     define: { 'import.meta.url': 'require("node:url").pathToFileURL(__filename).href' },
     build: {

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pdfmake from 'pdfmake';
 import { PDFDocument } from 'pdf-lib';
@@ -21,6 +22,7 @@ import {
   type FontRole,
   type ReportOptions,
 } from '../../shared/pdf/report';
+import { BUILT_FONTS_FOLDER, BUNDLED_FONT_FILES, type BundledFontFile } from './fontFiles';
 
 /** A font file, or a font in a collection (.ttc) by its PostScript name. */
 export type FontSource = string | readonly [file: string, postscriptName: string];
@@ -34,14 +36,18 @@ export type FontFiles = Readonly<Record<FontRole, FontFace>>;
 
 const resolveModule = createRequire(import.meta.url);
 
-/** The open fonts shipped in the app's npm dependencies. */
+/**
+ * The open fonts shipped with the app: out/fonts beside the built main process, or, from source, the
+ * npm packages they are copied from (fontFiles.ts).
+ */
 export function bundledFonts(): FontFiles {
-  const serif = (weight: string) =>
-    resolveModule.resolve(`@expo-google-fonts/noto-serif-sc/${weight}/NotoSerifSC_${weight}.ttf`);
-  const sans = (weight: string) =>
-    resolveModule.resolve(`@expo-google-fonts/noto-sans-sc/${weight}/NotoSansSC_${weight}.ttf`);
-  const song = { normal: serif('400Regular'), bold: serif('700Bold') };
-  return { Song: song, FangSong: song, Hei: { normal: sans('400Regular'), bold: sans('700Bold') } };
+  const built = fileURLToPath(new URL(BUILT_FONTS_FOLDER, import.meta.url));
+  const fromBuild = /\.(cjs|mjs)$/.test(import.meta.url) && existsSync(built);
+  const file = (name: BundledFontFile) =>
+    fromBuild ? join(built, name) : resolveModule.resolve(BUNDLED_FONT_FILES[name]);
+  const song = { normal: file('NotoSerifSC-Regular.ttf'), bold: file('NotoSerifSC-Bold.ttf') };
+  const hei = { normal: file('NotoSansSC-Regular.ttf'), bold: file('NotoSansSC-Bold.ttf') };
+  return { Song: song, FangSong: song, Hei: hei };
 }
 
 /**
