@@ -212,10 +212,13 @@ export class CheckSession {
       doc: forms.doc,
       catalog: catalogFor(forms.doc.year),
       forms,
-      value: (ref) => {
-        const key = cellKey(ref);
-        return stated.has(key) ? (stated.get(key) ?? null) : forms.value(ref);
-      },
+      value:
+        stated.size === 0
+          ? (ref) => forms.value(ref)
+          : (ref) => {
+              const key = cellKey(ref);
+              return stated.has(key) ? (stated.get(key) ?? null) : forms.value(ref);
+            },
       computed: (ref) => forms.value(ref),
       statedCells,
       describe: (ref) => forms.describe(ref),

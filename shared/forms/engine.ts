@@ -77,10 +77,10 @@ export class FormEvaluator {
     this.moveTo(next);
     const stale = this.graph.advance(next, changed, before, after);
     for (const id of reshaped) {
-      const old = this.cellKeys(id);
+      const old = this.cellRefs(id);
       this.graph.drop(old);
       this.built.delete(id);
-      for (const key of [...old, ...this.cellKeys(id)]) stale.add(key);
+      for (const ref of [...old, ...this.cellRefs(id)]) stale.add(cellKey(ref));
     }
     for (const key of stale) this.grids.delete(key.slice(0, key.indexOf('/')) as FormId);
     return stale;
@@ -103,15 +103,15 @@ export class FormEvaluator {
     evaluators.set(next, this);
   }
 
-  /** The key of every amount cell of a form. */
-  private cellKeys(id: FormId): string[] {
-    const keys: string[] = [];
+  /** Every amount cell of a form. */
+  private cellRefs(id: FormId): CellRef[] {
+    const refs: CellRef[] = [];
     for (const row of this.form(id).rows.values()) {
       for (const [column, spec] of Object.entries(row.cells)) {
-        if ('expr' in spec) keys.push(cellKey({ form: id, row: row.key, column }));
+        if ('expr' in spec) refs.push({ form: id, row: row.key, column });
       }
     }
-    return keys;
+    return refs;
   }
 
   /** A cell in words, for messages: `表3 2101101 行政单位医疗 合计`. */
@@ -148,28 +148,29 @@ export class FormEvaluator {
 
   /** Enters a form's amount cells in the graph: all of them first, so that a row may name a later one. */
   private enter(id: FormId, rows: ReadonlyMap<string, RowSpec>): void {
-    const cells: [string, Expr][] = [];
+    const nodes: number[] = [];
+    const exprs: Expr[] = [];
     for (const row of rows.values()) {
-      for (const [column, spec] of Object.entries(row.cells)) {
-        if (!('expr' in spec)) continue;
-        const key = cellKey({ form: id, row: row.key, column });
-        this.graph.reserve(key);
-        cells.push([key, spec.expr]);
+      for (const column in row.cells) {
+        const spec = row.cells[column];
+        if (!spec || !('expr' in spec)) continue;
+        nodes.push(this.graph.reserve({ form: id, row: row.key, column }));
+        exprs.push(spec.expr);
       }
     }
-    const resolve = (ref: CellRef, key: string) => this.nodeOf(ref, key || cellKey(ref)) ?? NO_CELL;
-    for (const [key, expr] of cells) this.graph.define(key, expr, resolve);
+    const resolve = (ref: CellRef) => this.nodeOf(ref) ?? NO_CELL;
+    nodes.forEach((node, i) => this.graph.define(node, exprs[i] as Expr, resolve));
   }
 
   /** The graph node of a cell (entering its form first); undefined when there is no such cell. */
-  private nodeOf(ref: CellRef, key: string): number | undefined {
+  private nodeOf(ref: CellRef): number | undefined {
     if (!this.built.has(ref.form)) this.form(ref.form);
-    return this.graph.idOf(key);
+    return this.graph.idOf(ref);
   }
 
   /** The value of any amount cell; blank (null) for a cell that does not exist. */
-  value(ref: CellRef, key = cellKey(ref)): Decimal | null {
-    const id = this.nodeOf(ref, key);
+  value(ref: CellRef): Decimal | null {
+    const id = this.nodeOf(ref);
     return id === undefined ? null : this.graph.value(id);
   }
 
@@ -183,7 +184,7 @@ export class FormEvaluator {
         return stored === undefined || isBlank(stored) ? null : toDecimal(stored);
       }
       case 'cell':
-        return this.value(expr.cell, expr.key);
+        return this.value(expr.cell);
       case 'sum': {
         let total: Decimal | null = null;
         for (const term of expr.terms) {

@@ -9,7 +9,7 @@
 import { getInput, inputKey, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
 import { isBlank, toDecimal, ZERO, type Decimal } from '../money';
-import type { CellRef, Expr } from './types';
+import { cellKey, type CellRef, type Expr, type FormId } from './types';
 
 const BLANK = 0;
 const INPUT = 1;
@@ -28,51 +28,57 @@ export class CellGraph {
   /** What a sum adds up, or a difference's [left, right]. */
   private readonly terms: (readonly number[] | null)[] = [null];
   private readonly inputs: (InputRef | null)[] = [null];
-  /** The cell key of a node that is a cell ('' for a part of a cell's expression). */
-  private readonly keys: string[] = [''];
+  /** The cell a node is (null for a part of a cell's expression). */
+  private readonly cells: (CellRef | null)[] = [null];
   private readonly values: (Decimal | null | undefined)[] = [null];
   /** For long sums: how many terms are not blank (a sum of blanks is blank). */
   private readonly filled: number[] = [0];
-  private readonly ids = new Map<string, number>();
+  /** The node of each cell, by form, row and column (the row keys are the document's own strings). */
+  private readonly ids = new Map<FormId, Map<string, Map<string, number>>>();
   private readonly inputNodes = new Map<string, number[]>();
   /** Who reads each node (built by `indexReaders`, then kept up to date). */
   private readers: number[][] | null = null;
 
   constructor(private doc: BudgetDocument) {}
 
-  /** The node of a cell, by its key (`T3/2010301/basic`). */
-  idOf(key: string): number | undefined {
-    return this.ids.get(key);
+  /** The node of a cell. */
+  idOf(ref: CellRef): number | undefined {
+    return this.ids.get(ref.form)?.get(ref.row)?.get(ref.column);
   }
 
   /** Takes a node for a cell before its expression is known, so that rows may refer to later rows. */
-  reserve(key: string): number {
-    const known = this.ids.get(key);
+  reserve(ref: CellRef): number {
+    let rows = this.ids.get(ref.form);
+    if (!rows) this.ids.set(ref.form, (rows = new Map<string, Map<string, number>>()));
+    let columns = rows.get(ref.row);
+    if (!columns) rows.set(ref.row, (columns = new Map<string, number>()));
+    const known = columns.get(ref.column);
     if (known !== undefined) return known;
-    const id = this.add(BLANK, null, null, key);
-    this.ids.set(key, id);
+    const id = this.add(BLANK, null, null, ref);
+    columns.set(ref.column, id);
     return id;
   }
 
   /** Sets a reserved cell's expression. `resolve` gives the node of a cell it names (NO_CELL if none). */
-  define(key: string, expr: Expr, resolve: (ref: CellRef, key: string) => number): void {
-    const id = this.reserve(key);
+  define(id: number, expr: Expr, resolve: (ref: CellRef) => number): void {
     this.setNode(id, expr, resolve);
   }
 
-  /** Drops cells (a form laid out again): nobody reads them any more and their keys are free. */
-  drop(keys: Iterable<string>): void {
+  /** Drops cells (a form laid out again): nobody reads them any more and their ids are free. */
+  drop(refs: Iterable<CellRef>): void {
     const dropped = new Set<number>();
     const collect = (id: number) => {
       if (dropped.has(id)) return;
       dropped.add(id);
       // The parts of a dropped cell's expression go with it.
-      for (const term of this.terms[id] ?? []) if (this.keys[term] === '' && term !== NO_CELL) collect(term);
+      for (const term of this.terms[id] ?? [])
+        if (this.cells[term] === null && term !== NO_CELL) collect(term);
     };
-    for (const key of keys) {
-      const id = this.ids.get(key);
+    for (const ref of refs) {
+      const columns = this.ids.get(ref.form)?.get(ref.row);
+      const id = columns?.get(ref.column);
       if (id === undefined) continue;
-      this.ids.delete(key);
+      columns?.delete(ref.column);
       collect(id);
     }
     const readers = this.readers;
@@ -163,8 +169,8 @@ export class CellGraph {
     this.recompute(stale, new Set(starts), amountOf(before), amountOf(after));
     const keys = new Set<string>();
     for (const id of stale) {
-      const key = this.keys[id];
-      if (key) keys.add(key);
+      const cell = this.cells[id];
+      if (cell) keys.add(cellKey(cell));
     }
     return keys;
   }
@@ -244,19 +250,24 @@ export class CellGraph {
     return order;
   }
 
-  private add(kind: Kind, terms: readonly number[] | null, input: InputRef | null, key: string): number {
+  private add(
+    kind: Kind,
+    terms: readonly number[] | null,
+    input: InputRef | null,
+    cell: CellRef | null,
+  ): number {
     const id = this.kinds.length;
     this.kinds.push(kind);
     this.terms.push(terms);
     this.inputs.push(input);
-    this.keys.push(key);
+    this.cells.push(cell);
     this.values.push(undefined);
     this.filled.push(0);
     this.readers?.push([]);
     return id;
   }
 
-  private setNode(id: number, expr: Expr, resolve: (ref: CellRef, key: string) => number): void {
+  private setNode(id: number, expr: Expr, resolve: (ref: CellRef) => number): void {
     switch (expr.op) {
       case 'blank':
         this.kinds[id] = BLANK;
@@ -270,7 +281,7 @@ export class CellGraph {
       }
       case 'cell':
         this.kinds[id] = SUM;
-        this.terms[id] = [resolve(expr.cell, expr.key ?? '')];
+        this.terms[id] = [resolve(expr.cell)];
         break;
       case 'sum':
         this.kinds[id] = SUM;
@@ -286,10 +297,10 @@ export class CellGraph {
   }
 
   /** A term of an expression: the cell it names, or a node of its own for a nested expression. */
-  private part(expr: Expr, resolve: (ref: CellRef, key: string) => number): number {
-    if (expr.op === 'cell') return resolve(expr.cell, expr.key ?? '');
+  private part(expr: Expr, resolve: (ref: CellRef) => number): number {
+    if (expr.op === 'cell') return resolve(expr.cell);
     if (expr.op === 'blank') return NO_CELL;
-    const id = this.add(BLANK, null, null, '');
+    const id = this.add(BLANK, null, null, null);
     this.setNode(id, expr, resolve);
     return id;
   }
