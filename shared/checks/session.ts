@@ -73,6 +73,11 @@ export class CheckSession {
     return this.forms.doc;
   }
 
+  /** The computed forms of the current document (the grid shows them; kept current with the checks). */
+  get evaluator(): FormEvaluator {
+    return this.forms;
+  }
+
   /** The number of checks the rules make on this document. */
   get checkCount(): number {
     return this.checks.length;

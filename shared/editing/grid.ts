@@ -3,7 +3,7 @@
  * is, what a copied range reads as, what a paste or a Delete would change. Positions are (row, column)
  * indexes into `grid.rows` and `row.cells`; the grid component only maps keys and clicks onto these.
  */
-import type { InputRef } from '../document/inputs';
+import { inputKey, type InputRef } from '../document/inputs';
 import { cellKey, type CellRef, type FormCell, type FormGrid } from '../forms/types';
 import { formatPlain, parseAmountInput, type Amount } from '../money';
 
@@ -33,19 +33,32 @@ export function cellAt(grid: FormGrid, position: CellPosition): FormCell | undef
 
 const positionIndexes = new WeakMap<FormGrid, Map<string, CellPosition>>();
 
-/** Where an amount cell is shown in a grid (undefined: not in this grid). */
-export function positionOf(grid: FormGrid, ref: CellRef): CellPosition | undefined {
+/** Amount cells by cell key, and typed cells also by `in:` + input key. */
+function positions(grid: FormGrid): Map<string, CellPosition> {
   let index = positionIndexes.get(grid);
   if (!index) {
-    index = new Map();
+    const built = new Map<string, CellPosition>();
     grid.rows.forEach((row, r) => {
       row.cells.forEach((cell, c) => {
-        if (cell.type === 'amount') index?.set(cellKey(cell.ref), { row: r, column: c });
+        if (cell.type !== 'amount') return;
+        built.set(cellKey(cell.ref), { row: r, column: c });
+        if (cell.input) built.set(`in:${inputKey(cell.input)}`, { row: r, column: c });
       });
     });
-    positionIndexes.set(grid, index);
+    positionIndexes.set(grid, built);
+    index = built;
   }
-  return index.get(cellKey(ref));
+  return index;
+}
+
+/** Where an amount cell is shown in a grid (undefined: not in this grid). */
+export function positionOf(grid: FormGrid, ref: CellRef): CellPosition | undefined {
+  return positions(grid).get(cellKey(ref));
+}
+
+/** Where the cell typing an input is shown in a grid (undefined: not in this grid). */
+export function positionOfInput(grid: FormGrid, input: InputRef): CellPosition | undefined {
+  return positions(grid).get(`in:${inputKey(input)}`);
 }
 
 /** A cell as copied: amounts without separators (Excel and WPS read them as numbers), texts as shown. */

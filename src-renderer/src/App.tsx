@@ -1,65 +1,98 @@
 /**
- * The main screen: the outline of the thirteen tables on the left, the chosen table in the middle.
+ * The main screen: the outline on the left, the current part in the middle (a form in its official
+ * layout, or the narrative), the findings on the right, the status bar below.
  */
-import { useEffect, useState } from 'react';
-import { parseDocument } from '../../shared/document/file';
-import type { BudgetDocument } from '../../shared/document/schema';
-import { computeForm } from '../../shared/forms/engine';
-import { FORM_IDS, type FormId } from '../../shared/forms/types';
-import { FORM_DEFINITIONS } from '../../shared/forms/definitions';
+import { useEffect, useMemo } from 'react';
+import { isFormId } from '../../shared/forms/types';
+import { OUTLINE } from '../../shared/editing/outline';
 import { bridge } from './bridge';
-import { FormTable } from './FormTable';
-
-type LoadState =
-  { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; doc: BudgetDocument };
+import { FindingsPanel } from './findings/FindingsPanel';
+import { FormGridView } from './grid/FormGrid';
+import { NarrativeView } from './narrative/NarrativeView';
+import { Outline } from './outline/Outline';
+import { StatusBar } from './StatusBar';
+import { Toolbar } from './Toolbar';
+import { useWorkbench } from './store/workbench';
 
 export function App() {
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [formId, setFormId] = useState<FormId>('T1');
+  const state = useWorkbench();
+  const { status, editor, section } = state;
 
   useEffect(() => {
     bridge()
       .openInitialDocument()
-      .then((opened) => {
-        const result = parseDocument(opened.text);
-        setState(
-          result.ok
-            ? { status: 'ready', doc: result.document }
-            : { status: 'failed', message: result.summary },
-        );
-      })
+      .then((opened) => useWorkbench.getState().open(opened.text, opened.path))
       .catch((error: unknown) => {
-        setState({
-          status: 'failed',
-          message: `无法打开文件：${error instanceof Error ? error.message : String(error)}`,
-        });
+        useWorkbench
+          .getState()
+          .fail(`无法打开文件：${error instanceof Error ? error.message : String(error)}`);
       });
   }, []);
 
-  if (state.status === 'loading') return <p className="status">正在打开…</p>;
-  if (state.status === 'failed') return <p className="status error">{state.message}</p>;
-  const { doc } = state;
+  // Ctrl+Z / Ctrl+Y outside the grid and outside text boxes (the grid handles its own).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, [contenteditable="true"]')) return;
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' || key === 'y') {
+        event.preventDefault();
+        const { undo, redo } = useWorkbench.getState();
+        if (key === 'y' || event.shiftKey) redo();
+        else undo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const findings = useMemo(
+    () => editor?.findings() ?? [],
+    // The editor's findings change with its version.
+    [editor, state.version],
+  );
+
+  if (status === 'loading') return <p className="status">正在打开…</p>;
+  if (status === 'failed' || !editor) return <p className="status error">{state.failure}</p>;
+  const doc = editor.doc;
+  const evaluator = editor.session.evaluator;
+  const followedKeys = state.followed?.keys ?? null;
+
   return (
     <div className="app">
-      <nav className="outline" aria-label="报表目录">
-        <div className="department">
-          {doc.department.name}
-          <br />
-          {doc.year}年部门预算
-        </div>
-        <ul>
-          {FORM_IDS.map((id) => (
-            <li key={id}>
-              <button type="button" aria-current={id === formId} onClick={() => setFormId(id)}>
-                表{FORM_DEFINITIONS[id].number} {FORM_DEFINITIONS[id].titleSuffix}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Toolbar />
+      <Outline
+        title={`${doc.department.name} ${doc.year}年部门预算`}
+        findings={findings}
+        section={section}
+        onShow={state.showSection}
+      />
       <main className="content">
-        <FormTable grid={computeForm(doc, formId)} />
+        {isFormId(section) ? (
+          <FormGridView
+            grid={evaluator.grid(section)}
+            selection={state.selection}
+            highlighted={followedKeys}
+            focusToken={state.followed}
+            describe={(ref) => evaluator.describe(ref)}
+            onSelect={state.select}
+            onAmounts={state.setAmounts}
+            onProblem={(text) => state.notify({ kind: 'error', text })}
+            onUndo={state.undo}
+            onRedo={state.redo}
+          />
+        ) : section === 'narrative' ? (
+          <NarrativeView doc={doc} highlighted={followedKeys} />
+        ) : (
+          <p className="section-pending">
+            “{OUTLINE.find((s) => s.id === section)?.label}
+            ”的填写界面尚在开发中；其内容可在文件中填写，审核照常进行。
+          </p>
+        )}
       </main>
+      <FindingsPanel doc={doc} findings={findings} followed={state.followed} onFollow={state.follow} />
+      <StatusBar findings={findings} />
     </div>
   );
 }

@@ -1,0 +1,196 @@
+/**
+ * The app's state (zustand): the open document's Editor (shared/editing), what is shown and selected,
+ * and the save state. Components read slices and call actions; every change to the document goes
+ * through the Editor, so it is checked at once and can be undone.
+ */
+import { create } from 'zustand';
+import type { Finding, Target } from '../../../shared/checks/types';
+import { parseDocument } from '../../../shared/document/file';
+import { Editor, type HistoryStep } from '../../../shared/editing/editor';
+import {
+  positionOfInput,
+  positionOf,
+  type CellRange,
+  type PlannedAmount,
+} from '../../../shared/editing/grid';
+import { sectionOf, type SectionId } from '../../../shared/editing/outline';
+import { cellKey, FORM_IDS, isFormId, type FormId } from '../../../shared/forms/types';
+
+const ORIGIN: CellRange = { anchor: { row: 0, column: 0 }, focus: { row: 0, column: 0 } };
+
+/** A finding being followed: its cells are highlighted, and the user steps through its targets. */
+export interface FollowedFinding {
+  readonly finding: Finding;
+  readonly target: number;
+  readonly keys: ReadonlySet<string>;
+}
+
+export interface Notice {
+  readonly kind: 'info' | 'error';
+  readonly text: string;
+}
+
+interface WorkbenchState {
+  readonly status: 'loading' | 'failed' | 'ready';
+  readonly failure: string | null;
+  readonly editor: Editor | null;
+  /** The editor's version: components that show the document re-render when it changes. */
+  readonly version: number;
+  readonly savedVersion: number;
+  readonly path: string | null;
+  readonly section: SectionId;
+  readonly selection: CellRange;
+  readonly followed: FollowedFinding | null;
+  readonly notice: Notice | null;
+
+  readonly open: (text: string, path: string | null) => void;
+  readonly fail: (message: string) => void;
+  readonly showSection: (section: SectionId) => void;
+  readonly select: (selection: CellRange) => void;
+  readonly setAmounts: (label: string, changes: readonly PlannedAmount[], selection?: CellRange) => void;
+  readonly undo: () => void;
+  readonly redo: () => void;
+  readonly follow: (finding: Finding, target?: number) => void;
+  readonly notify: (notice: Notice | null) => void;
+  readonly markSaved: (path: string | null) => void;
+}
+
+export const useWorkbench = create<WorkbenchState>()((set, get) => {
+  /** After undo/redo: show the form the step changed and select its cells. */
+  const revealStep = (step: HistoryStep, verb: string) => {
+    const { editor } = get();
+    if (!editor) return;
+    const notice: Notice = { kind: 'info', text: `${verb}：${step.label}` };
+    if (step.kind !== 'amounts') {
+      set({ version: editor.version, notice, followed: null });
+      return;
+    }
+    const { section } = get();
+    const forms: FormId[] = isFormId(section) ? [section] : [];
+    const first = step.edits[0];
+    for (const form of [...forms, ...FORM_IDS]) {
+      const grid = editor.session.evaluator.grid(form);
+      const positions = step.edits
+        .map((edit) => positionOfInput(grid, edit.input))
+        .filter((p) => p !== undefined);
+      if (first && positions.length > 0) {
+        const rows = positions.map((p) => p.row);
+        const columns = positions.map((p) => p.column);
+        set({
+          version: editor.version,
+          notice,
+          section: form,
+          selection: {
+            anchor: { row: Math.min(...rows), column: Math.min(...columns) },
+            focus: { row: Math.max(...rows), column: Math.max(...columns) },
+          },
+        });
+        return;
+      }
+    }
+    set({ version: editor.version, notice });
+  };
+
+  return {
+    status: 'loading',
+    failure: null,
+    editor: null,
+    version: 0,
+    savedVersion: 0,
+    path: null,
+    section: 'T1',
+    selection: ORIGIN,
+    followed: null,
+    notice: null,
+
+    open(text, path) {
+      const loaded = parseDocument(text);
+      if (!loaded.ok) {
+        set({ status: 'failed', failure: loaded.summary });
+        return;
+      }
+      const editor = new Editor(loaded.document);
+      set({
+        status: 'ready',
+        failure: null,
+        editor,
+        version: editor.version,
+        savedVersion: editor.version,
+        path,
+        section: 'T1',
+        selection: ORIGIN,
+        followed: null,
+        notice: null,
+      });
+      // The index a one-cell re-check needs, built once the first screen is shown.
+      setTimeout(() => editor.session.prepare(), 0);
+    },
+
+    fail(message) {
+      set({ status: 'failed', failure: message });
+    },
+
+    showSection(section) {
+      if (section === get().section) return;
+      set({ section, selection: ORIGIN });
+    },
+
+    select(selection) {
+      set({ selection });
+    },
+
+    setAmounts(label, changes, selection) {
+      const { editor } = get();
+      if (!editor) return;
+      const step = editor.setAmounts(label, changes);
+      set({
+        version: editor.version,
+        ...(selection ? { selection } : {}),
+        ...(step ? { notice: null } : {}),
+      });
+    },
+
+    undo() {
+      const step = get().editor?.undo();
+      if (step) revealStep(step, '已撤销');
+    },
+
+    redo() {
+      const step = get().editor?.redo();
+      if (step) revealStep(step, '已重做');
+    },
+
+    follow(finding, target = 0) {
+      const { editor } = get();
+      if (!editor) return;
+      const keys = new Set(
+        finding.targets.flatMap((t) => (t.kind === 'cell' ? [cellKey(t)] : [`field:${t.path}`])),
+      );
+      const chosen: Target | undefined = finding.targets[target];
+      const followed = { finding, target, keys };
+      if (!chosen) {
+        set({ followed });
+        return;
+      }
+      const section = sectionOf(chosen);
+      if (chosen.kind === 'cell') {
+        const position = positionOf(editor.session.evaluator.grid(chosen.form), chosen);
+        set({
+          followed,
+          section,
+          selection: position ? { anchor: position, focus: position } : ORIGIN,
+        });
+      } else {
+        set({ followed, section });
+      }
+    },
+
+    notify(notice) {
+      set({ notice });
+    },
+
+    markSaved(path) {
+      set((state) => ({ savedVersion: state.version, path }));
+    },
+  };
+});
