@@ -10,7 +10,7 @@ import { directReads, formsOf, type FormEvaluator } from '../forms/engine';
 import { cellKey, type CellRef } from '../forms/types';
 import type { Decimal } from '../money';
 import { RULES } from './rules';
-import type { Area, Check, CheckContext, Finding, FindingDraft, Rule } from './types';
+import type { Area, Check, CheckContext, Finding, FindingDraft, Rule, Target } from './types';
 
 /** What an edit changed, so that the session knows what to re-check. */
 export type DocumentChange =
@@ -243,9 +243,21 @@ function findingOf(rule: Rule, check: Check, draft: FindingDraft): Finding {
   };
 }
 
-/** Same level, words and basis (the targets follow from the check). */
+/** Same level, words, basis and cells (rows that moved keep their words but not their places). */
 function sameFinding(a: Finding, b: Finding): boolean {
-  return a.level === b.level && a.message === b.message && a.basis === b.basis;
+  return (
+    a.level === b.level &&
+    a.message === b.message &&
+    a.basis === b.basis &&
+    a.targets.length === b.targets.length &&
+    a.targets.every((target, i) => sameTarget(target, b.targets[i]))
+  );
+}
+
+function sameTarget(a: Target, b: Target | undefined): boolean {
+  if (!b || a.kind !== b.kind) return false;
+  if (a.kind === 'field') return b.kind === 'field' && a.path === b.path && a.label === b.label;
+  return b.kind === 'cell' && a.form === b.form && a.row === b.row && a.column === b.column;
 }
 
 function index<K>(map: Map<K, number[]>, key: K, ordinal: number): void {
