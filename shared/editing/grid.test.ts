@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeForm } from '../forms/engine';
 import { sampleDocument } from '../sample/sample2024';
-import { copyRange, parseTabular, planClear, planPaste, positionOf } from './grid';
+import {
+  copyRange,
+  parseTabular,
+  planClear,
+  planPaste,
+  positionOf,
+  positionOfRow,
+  storedRowsAt,
+} from './grid';
 
 // 表3 of the sample: columns code, name, total, basic, project; rows 201, 20103, 2010301, 2010302, …
 const t3 = computeForm(sampleDocument(), 'T3');
@@ -100,5 +108,15 @@ describe('planClear and positionOf', () => {
   it('finds where a cell a finding names is shown', () => {
     expect(positionOf(t3, { form: 'T3', row: '2010302', column: 'project' })).toEqual(at(3, 4));
     expect(positionOf(t3, { form: 'T3', row: 'nope', column: 'project' })).toBeUndefined();
+  });
+});
+
+describe('positionOfRow and storedRowsAt', () => {
+  it('finds a stored row in the grid, and the rows a grid row shows', () => {
+    expect(positionOfRow(t3, 't3', '2010350')).toEqual(at(4, 3));
+    expect(positionOfRow(t3, 't3', '9999999')).toBeUndefined();
+    expect(storedRowsAt(t3, 4)).toEqual([{ collection: 't3', key: '2010350' }]);
+    // A 类 row is computed: nothing stored to remove.
+    expect(storedRowsAt(t3, 0)).toEqual([]);
   });
 });

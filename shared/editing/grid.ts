@@ -205,3 +205,36 @@ export function planClear(grid: FormGrid, range: CellRange): PlannedAmount[] {
   }
   return changes;
 }
+
+/** The first typed cell of a stored row (a collection's row key), e.g. where a row just added is shown. */
+export function positionOfRow(
+  grid: FormGrid,
+  collection: InputRef['collection'],
+  key: string,
+): CellPosition | undefined {
+  for (let r = 0; r < grid.rows.length; r++) {
+    const cells = grid.rows[r]?.cells ?? [];
+    const c = cells.findIndex(
+      (cell) => cell.type === 'amount' && cell.input?.collection === collection && cell.input.key === key,
+    );
+    if (c >= 0) return { row: r, column: c };
+  }
+  return undefined;
+}
+
+/** The stored rows a grid row shows (one per panel that has typed cells): what 删除本行 would remove. */
+export function storedRowsAt(
+  grid: FormGrid,
+  row: number,
+): { collection: InputRef['collection']; key: string }[] {
+  const seen = new Map<string, { collection: InputRef['collection']; key: string }>();
+  for (const cell of grid.rows[row]?.cells ?? []) {
+    if (cell.type === 'amount' && cell.input) {
+      seen.set(`${cell.input.collection}/${cell.input.key}`, {
+        collection: cell.input.collection,
+        key: cell.input.key,
+      });
+    }
+  }
+  return [...seen.values()];
+}

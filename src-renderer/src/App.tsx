@@ -6,7 +6,9 @@ import { useEffect, useMemo } from 'react';
 import { isFormId } from '../../shared/forms/types';
 import { OUTLINE } from '../../shared/editing/outline';
 import { bridge } from './bridge';
+import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { FindingsPanel } from './findings/FindingsPanel';
+import { FormActions } from './grid/FormActions';
 import { FormGridView } from './grid/FormGrid';
 import { NarrativeView } from './narrative/NarrativeView';
 import { Outline } from './outline/Outline';
@@ -69,12 +71,15 @@ export function App() {
         onShow={state.showSection}
       />
       <main className="content">
+        {isFormId(section) && (
+          <FormActions doc={doc} grid={evaluator.grid(section)} row={state.selection.focus.row} />
+        )}
         {isFormId(section) ? (
           <FormGridView
             grid={evaluator.grid(section)}
             selection={state.selection}
             highlighted={followedKeys}
-            focusToken={state.followed}
+            focusToken={state.gridFocus}
             describe={(ref) => evaluator.describe(ref)}
             onSelect={state.select}
             onAmounts={state.setAmounts}
@@ -93,6 +98,7 @@ export function App() {
       </main>
       <FindingsPanel doc={doc} findings={findings} followed={state.followed} onFollow={state.follow} />
       <StatusBar findings={findings} />
+      <ConfirmDialog />
     </div>
   );
 }

@@ -105,8 +105,14 @@ export function FormGridView(props: FormGridProps) {
   }, [grid.header, grid.id]);
 
   const active = selection.focus;
-  const activeCell = cellAt(grid, active);
   const bounds = rangeBounds(selection);
+  // Handlers read the latest selection, not the one of their render: keys may come faster than frames.
+  const live = useRef(selection);
+  live.current = selection;
+  const now = () => {
+    const current = live.current;
+    return { selection: current, active: current.focus, activeCell: cellAt(grid, current.focus) };
+  };
 
   // Keep the active cell in view.
   useEffect(() => {
@@ -140,15 +146,19 @@ export function FormGridView(props: FormGridProps) {
 
   const moveTo = (position: CellPosition, extend = false) => {
     const focus = clamp(position);
-    props.onSelect(extend ? { anchor: selection.anchor, focus } : single(focus));
+    const next = extend ? { anchor: live.current.anchor, focus } : single(focus);
+    live.current = next;
+    props.onSelect(next);
   };
 
   const moveBy = (rows: number, columns: number, extend = false) => {
+    const { active } = now();
     moveTo({ row: active.row + rows, column: active.column + columns }, extend);
   };
 
   /** Commits the text box to the active cell; false (and a message at the cell) when it is no amount. */
   const commit = (): boolean => {
+    const { selection, active, activeCell } = now();
     const text = editorRef.current?.value ?? '';
     if (!isTyped(activeCell)) {
       stopEditing();
@@ -169,6 +179,7 @@ export function FormGridView(props: FormGridProps) {
   };
 
   const startEditing = (mode: Editing['mode']) => {
+    const { activeCell } = now();
     if (!isTyped(activeCell)) {
       props.onProblem('这是自动计算的单元格，不能直接填写：请修改它所汇总的数字');
       if (editorRef.current) editorRef.current.value = '';
@@ -187,6 +198,7 @@ export function FormGridView(props: FormGridProps) {
     if (event.nativeEvent.isComposing || event.key === 'Process') return;
     const ctrl = event.ctrlKey || event.metaKey;
     const { key, shiftKey } = event;
+    const { selection, active } = now();
     if (editing) {
       const finishAndMove = (rows: number, columns: number) => {
         event.preventDefault();
@@ -271,6 +283,7 @@ export function FormGridView(props: FormGridProps) {
     event.preventDefault();
     const block = parseTabular(event.clipboardData.getData('text/plain'));
     if (block.length === 0) return;
+    const { selection } = now();
     const plan = planPaste(grid, selection, block);
     if (!plan.ok) {
       props.onSelect(single(clamp(plan.position)));
@@ -283,12 +296,13 @@ export function FormGridView(props: FormGridProps) {
   const onCopy = (event: React.ClipboardEvent<HTMLInputElement>) => {
     if (editing) return;
     event.preventDefault();
-    event.clipboardData.setData('text/plain', copyRange(grid, selection));
+    event.clipboardData.setData('text/plain', copyRange(grid, now().selection));
   };
 
   const onCut = (event: React.ClipboardEvent<HTMLInputElement>) => {
     if (editing) return;
     onCopy(event);
+    const { selection } = now();
     const changes = planClear(grid, selection);
     if (changes.length > 0) props.onAmounts(`剪切 ${changes.length} 个单元格`, changes, selection);
   };
@@ -312,7 +326,7 @@ export function FormGridView(props: FormGridProps) {
   const onMouseOver = (event: React.MouseEvent) => {
     if (!dragging.current || event.buttons !== 1) return;
     const position = positionFromEvent(event.target);
-    if (position) props.onSelect({ anchor: selection.anchor, focus: position });
+    if (position) props.onSelect({ anchor: live.current.anchor, focus: position });
   };
 
   useEffect(() => {

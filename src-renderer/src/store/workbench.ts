@@ -4,7 +4,9 @@
  * through the Editor, so it is checked at once and can be undone.
  */
 import { create } from 'zustand';
+import type { DocumentChange } from '../../../shared/checks/session';
 import type { Finding, Target } from '../../../shared/checks/types';
+import type { BudgetDocument } from '../../../shared/document/schema';
 import { parseDocument } from '../../../shared/document/file';
 import { Editor, type HistoryStep } from '../../../shared/editing/editor';
 import {
@@ -25,6 +27,13 @@ export interface FollowedFinding {
   readonly keys: ReadonlySet<string>;
 }
 
+/** A question the user must answer before something with money in it is removed. */
+export interface Confirmation {
+  readonly message: string;
+  readonly action: string;
+  readonly onConfirm: () => void;
+}
+
 export interface Notice {
   readonly kind: 'info' | 'error';
   readonly text: string;
@@ -42,6 +51,9 @@ interface WorkbenchState {
   readonly selection: CellRange;
   readonly followed: FollowedFinding | null;
   readonly notice: Notice | null;
+  readonly confirmation: Confirmation | null;
+  /** Counts the requests to give the keyboard to the grid (after following a finding, adding a row). */
+  readonly gridFocus: number;
 
   readonly open: (text: string, path: string | null) => void;
   readonly fail: (message: string) => void;
@@ -52,6 +64,15 @@ interface WorkbenchState {
   readonly redo: () => void;
   readonly follow: (finding: Finding, target?: number) => void;
   readonly notify: (notice: Notice | null) => void;
+  /** Replaces the document by one made from it (rows, texts) as one undoable step. */
+  readonly replaceDocument: (
+    label: string,
+    next: BudgetDocument,
+    change: DocumentChange,
+    selection?: CellRange,
+  ) => void;
+  readonly ask: (confirmation: Confirmation | null) => void;
+  readonly focusGrid: () => void;
   readonly markSaved: (path: string | null) => void;
 }
 
@@ -102,6 +123,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     selection: ORIGIN,
     followed: null,
     notice: null,
+    confirmation: null,
+    gridFocus: 0,
 
     open(text, path) {
       const loaded = parseDocument(text);
@@ -175,11 +198,12 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       const section = sectionOf(chosen);
       if (chosen.kind === 'cell') {
         const position = positionOf(editor.session.evaluator.grid(chosen.form), chosen);
-        set({
+        set((state) => ({
           followed,
           section,
           selection: position ? { anchor: position, focus: position } : ORIGIN,
-        });
+          gridFocus: state.gridFocus + 1,
+        }));
       } else {
         set({ followed, section });
       }
@@ -187,6 +211,25 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
 
     notify(notice) {
       set({ notice });
+    },
+
+    replaceDocument(label, next, change, selection) {
+      const { editor } = get();
+      if (!editor) return;
+      const step = editor.replace(label, next, change);
+      set({
+        version: editor.version,
+        ...(selection ? { selection } : {}),
+        ...(step ? { notice: { kind: 'info', text: label } } : {}),
+      });
+    },
+
+    ask(confirmation) {
+      set({ confirmation });
+    },
+
+    focusGrid() {
+      set((state) => ({ gridFocus: state.gridFocus + 1 }));
     },
 
     markSaved(path) {

@@ -99,6 +99,39 @@ export class FormGridPage {
   }
 }
 
+/** The row operations above a form, and the catalog search they open. */
+export class RowActionsPage {
+  readonly bar: Locator;
+
+  constructor(private readonly page: Page) {
+    this.bar = page.getByRole('toolbar', { name: '行操作' });
+  }
+
+  button(name: string): Locator {
+    return this.bar.getByRole('button', { name, exact: true });
+  }
+
+  get picker(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  get options(): Locator {
+    return this.picker.getByRole('option');
+  }
+
+  /** Opens the catalog search with `button`, types `query` and picks the option reading `option`. */
+  async addRow(button: string, query: string, option: string | RegExp): Promise<void> {
+    await this.button(button).click();
+    await this.picker.getByRole('combobox', { name: '搜索科目' }).fill(query);
+    await this.options.filter({ hasText: option }).first().click();
+  }
+
+  /** The question asked before a row with money is removed. */
+  get confirmation(): Locator {
+    return this.page.getByRole('alertdialog');
+  }
+}
+
 export class FindingsPage {
   readonly panel: Locator;
 
@@ -129,10 +162,12 @@ export class FindingsPage {
 export class BudgetApp {
   readonly form: FormGridPage;
   readonly findings: FindingsPage;
+  readonly rows: RowActionsPage;
 
   constructor(readonly page: Page) {
     this.form = new FormGridPage(page);
     this.findings = new FindingsPage(page);
+    this.rows = new RowActionsPage(page);
   }
 
   async open(): Promise<void> {

@@ -1,0 +1,138 @@
+/**
+ * What can be done to a form's rows: add a 功能 科目 by catalog search, remove the current row (asking
+ * first when it has money), and fill 表5 from 表3 for a department whose only fund is 一般公共预算.
+ * The document operations are shared/document/rows.ts; this only offers them.
+ */
+import { useMemo, useState } from 'react';
+import { positionOfRow, storedRowsAt } from '../../../shared/editing/grid';
+import {
+  addFunctionRow,
+  canCopyTable,
+  copyTable,
+  removeRow,
+  rowHasMoney,
+  type FunctionCollection,
+  type RemovableCollection,
+  type RowEditResult,
+} from '../../../shared/document/rows';
+import type { BudgetDocument } from '../../../shared/document/schema';
+import type { FormGrid, FormId } from '../../../shared/forms/types';
+import { useWorkbench } from '../store/workbench';
+import { CatalogPicker } from './CatalogPicker';
+
+/** The 功能 tables whose 项 rows the accountant adds, with the button's words. */
+const FUNCTION_TABLES: Partial<Record<FormId, readonly { collection: FunctionCollection; label: string }[]>> =
+  {
+    T2: [{ collection: 't2', label: '添加科目' }],
+    T3: [{ collection: 't3', label: '添加科目' }],
+    T5: [{ collection: 't5', label: '添加科目' }],
+    T7: [{ collection: 't7', label: '添加科目' }],
+    T8: [{ collection: 't8', label: '添加科目' }],
+    T9: [
+      { collection: 't9Income', label: '添加收入科目' },
+      { collection: 't9', label: '添加支出科目' },
+    ],
+  };
+
+const REMOVABLE: ReadonlySet<string> = new Set<RemovableCollection>([
+  't2',
+  't3',
+  't5',
+  't7',
+  't8',
+  't9Income',
+  't9',
+  't6',
+  't11',
+]);
+
+function functionCodes(doc: BudgetDocument, collection: FunctionCollection): ReadonlySet<string> {
+  const t = doc.tables;
+  const rows =
+    collection === 't9Income' ? t.t9.incomeRows : collection === 't9' ? t.t9.rows : t[collection].rows;
+  return new Set(rows.map((row) => row.functionCode));
+}
+
+export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: FormGrid; row: number }) {
+  const [picking, setPicking] = useState<FunctionCollection | null>(null);
+  const { replaceDocument, notify, ask } = useWorkbench.getState();
+  const stored = useMemo(
+    () => storedRowsAt(grid, row).filter((r) => REMOVABLE.has(r.collection)),
+    [grid, row],
+  );
+
+  const apply = (label: string, result: RowEditResult, after?: (next: BudgetDocument) => void) => {
+    if (!result.ok) {
+      notify({ kind: 'error', text: result.message });
+      return;
+    }
+    replaceDocument(label, result.document, { kind: 'structure' });
+    after?.(result.document);
+    useWorkbench.getState().focusGrid();
+  };
+
+  const add = (collection: FunctionCollection, code: string) => {
+    setPicking(null);
+    // The new row's first amount cell is selected, ready for typing.
+    apply(`添加科目 ${code}`, addFunctionRow(doc, collection, code), () => {
+      const { editor, select } = useWorkbench.getState();
+      const updated = editor?.session.evaluator.grid(grid.id);
+      const position = updated && positionOfRow(updated, collection, code);
+      if (position) select({ anchor: position, focus: position });
+    });
+  };
+
+  const remove = () => {
+    const first = stored[0];
+    if (!first) return;
+    const collection = first.collection as RemovableCollection;
+    const doRemove = () => apply(`删除行 ${first.key}`, removeRow(doc, collection, first.key));
+    if (rowHasMoney(doc, collection, first.key)) {
+      ask({
+        message: `第 ${row + 1} 行（${first.key}）填有金额，删除后这些金额将一并删除（可撤销）。确定删除吗？`,
+        action: '删除',
+        onConfirm: doRemove,
+      });
+    } else {
+      doRemove();
+    }
+  };
+
+  const tables = FUNCTION_TABLES[grid.id] ?? [];
+  const picker = tables.find((t) => t.collection === picking);
+  return (
+    <div className="form-actions" role="toolbar" aria-label="行操作">
+      {tables.map((t) => (
+        <button key={t.collection} type="button" onClick={() => setPicking(t.collection)}>
+          {t.label}
+        </button>
+      ))}
+      {stored.length > 0 && (
+        <button type="button" onClick={remove}>
+          删除本行
+        </button>
+      )}
+      {grid.id === 'T5' && canCopyTable(doc, 't3', 't5') && (
+        <button
+          type="button"
+          onClick={() => apply('按表3填列表5', copyTable(doc, 't3', 't5'))}
+          title="本部门只有一般公共预算，表5 与表3 相同"
+        >
+          按表3填列
+        </button>
+      )}
+      {picker && (
+        <CatalogPicker
+          year={doc.year}
+          title={`${grid.title.replace(/^.*年/, '')}：${picker.label}`}
+          existing={functionCodes(doc, picker.collection)}
+          onPick={(code) => add(picker.collection, code)}
+          onClose={() => {
+            setPicking(null);
+            useWorkbench.getState().focusGrid();
+          }}
+        />
+      )}
+    </div>
+  );
+}
