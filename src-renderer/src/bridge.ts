@@ -5,7 +5,7 @@
  */
 import { checkDocument } from '../../shared/checks/session';
 import { parseDocument, serializeDocument } from '../../shared/document/file';
-import type { BudgetApi, ExportRequest, ExportResult } from '../../shared/ipc';
+import type { BudgetApi, ExportRequest, ExportResult, OpenedDocument } from '../../shared/ipc';
 import { sampleDocument } from '../../shared/sample/sample2024';
 
 declare global {
@@ -38,8 +38,23 @@ async function exportInBrowser(request: ExportRequest): Promise<ExportResult> {
   return { exported: true, path: request.suggestedName };
 }
 
+/**
+ * `?open=NAME` opens a file saved in the browser's storage under that name, or else the file of that
+ * name served beside the app (same origin only: the page's CSP allows nothing else); without it, the
+ * built-in sample.
+ */
+async function openInBrowser(): Promise<OpenedDocument> {
+  const wanted = new URLSearchParams(window.location.search).get('open');
+  if (!wanted) return { text: serializeDocument(sampleDocument()), path: null };
+  const stored = localStorage.getItem(STORAGE_PREFIX + wanted);
+  if (stored !== null) return { text: stored, path: wanted };
+  const response = await fetch(new URL(wanted, window.location.href));
+  if (!response.ok) throw new Error(`找不到文件“${wanted}”`);
+  return { text: await response.text(), path: wanted };
+}
+
 const browserBridge: BudgetApi = {
-  openInitialDocument: () => Promise.resolve({ text: serializeDocument(sampleDocument()), path: null }),
+  openInitialDocument: openInBrowser,
   saveDocument: (request) => {
     const name = request.path ?? request.suggestedName;
     localStorage.setItem(STORAGE_PREFIX + name, request.text);

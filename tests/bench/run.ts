@@ -3,7 +3,8 @@
  * 100× its size. Full check: a cold session on a fresh copy of the document, until its findings are
  * listed (what the accountant waits for on opening a file). Prepare: building the indexes a one-cell
  * re-check uses, done once after the findings are shown. Re-check: one typed amount changed, the session
- * updated and its findings listed — what happens on every keystroke in the grid.
+ * updated and its findings listed — what happens on every keystroke in the grid. Then the exports
+ * (Excel, PDF), and the app itself in Chromium (app.ts): opening, and typing at 100×.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -139,6 +140,28 @@ function measurePdf(
   return { document: name, pdfMs: measured.ms, pages: measured.pages, maxRssMb: measured.maxRssMb };
 }
 
+interface AppMeasurement {
+  openSampleMs: number;
+  openLargeMs: number;
+  typing: {
+    document: string;
+    edits: number;
+    updateMedianMs: number;
+    updateP95Ms: number;
+    nextFrameMedianMs: number;
+  }[];
+}
+
+/** The app in Chromium (app.ts, in a child process): opening the sample, typing on the sample and at 100×. */
+function measureApp(): AppMeasurement {
+  const output = execFileSync(process.execPath, [join(import.meta.dirname, 'app.mjs')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(output) as AppMeasurement;
+}
+
 const json = process.argv.includes('--json');
 const documents: [string, BudgetDocument][] = [
   ['样例 sample', sampleDocument()],
@@ -149,6 +172,7 @@ const results = documents.map(([name, doc]) => measure(name, doc));
 const exports = [];
 for (const [name, doc] of documents) exports.push(await measureExport(name, doc));
 const pdfs = [measurePdf('样例 sample', 0), measurePdf('10×', 10), measurePdf('100×', 100)];
+const app = measureApp();
 
 /** The targets of the issues, for the sample and the 100× document. */
 const TARGETS = {
@@ -159,6 +183,9 @@ const TARGETS = {
   samplePdfMs: 2000,
   largePdfMs: 60000,
   largePdfMemoryMb: 1536,
+  typingMedianMs: 16,
+  typingP95Ms: 50,
+  openSampleMs: 1000,
 };
 const largest = results.at(-1);
 const met = {
@@ -169,11 +196,14 @@ const met = {
   samplePdf: (pdfs[0]?.pdfMs ?? Infinity) < TARGETS.samplePdfMs,
   largePdf: (pdfs.at(-1)?.pdfMs ?? Infinity) < TARGETS.largePdfMs,
   largePdfMemory: (pdfs.at(-1)?.maxRssMb ?? Infinity) < TARGETS.largePdfMemoryMb,
+  typingMedian: (app.typing.at(-1)?.updateMedianMs ?? Infinity) < TARGETS.typingMedianMs,
+  typingP95: (app.typing.at(-1)?.updateP95Ms ?? Infinity) < TARGETS.typingP95Ms,
+  openSample: app.openSampleMs < TARGETS.openSampleMs,
 };
 
 if (json) {
   process.stdout.write(
-    `${JSON.stringify({ checks: results, exports, pdfs, targets: TARGETS, met }, null, 2)}\n`,
+    `${JSON.stringify({ checks: results, exports, pdfs, app, targets: TARGETS, met }, null, 2)}\n`,
   );
 } else {
   process.stdout.write('审核性能（毫秒；全量审核取 5 次中位数，单元格修改后复核取 200 次）\n\n');
@@ -195,6 +225,19 @@ if (json) {
   console.table(
     pdfs.map((p) => ({ 文档: p.document, PDF导出ms: p.pdfMs, 页数: p.pages, 峰值内存MB: p.maxRssMb })),
   );
+  process.stdout.write(
+    `\n界面（Chromium，毫秒）：打开样例 ${app.openSampleMs}（5 次中位数），打开 100× 文档 ${app.openLargeMs}\n` +
+      '输入金额：从按 Enter 到单元格、合计、目录计数和审核面板更新并完成布局；“下一帧”为到下一帧呈现\n\n',
+  );
+  console.table(
+    app.typing.map((t) => ({
+      文档: t.document,
+      次数: t.edits,
+      更新中位数ms: t.updateMedianMs,
+      更新P95ms: t.updateP95Ms,
+      下一帧中位数ms: t.nextFrameMedianMs,
+    })),
+  );
   const verdict = (ok: boolean) => (ok ? '达到' : '未达到');
   process.stdout.write(
     `\n目标：100× 单元格复核中位数 < ${TARGETS.recheckMedianMs} ms —— ${verdict(met.recheckMedian)}；` +
@@ -202,6 +245,8 @@ if (json) {
       `样例 Excel 导出 < ${TARGETS.sampleXlsxMs} ms —— ${verdict(met.sampleXlsx)}；` +
       `100× Excel 导出 < ${TARGETS.largeXlsxMs} ms —— ${verdict(met.largeXlsx)}；` +
       `样例 PDF < ${TARGETS.samplePdfMs} ms —— ${verdict(met.samplePdf)}；` +
-      `100× PDF < ${TARGETS.largePdfMs} ms —— ${verdict(met.largePdf)}，峰值内存 < ${TARGETS.largePdfMemoryMb} MB —— ${verdict(met.largePdfMemory)}\n`,
+      `100× PDF < ${TARGETS.largePdfMs} ms —— ${verdict(met.largePdf)}，峰值内存 < ${TARGETS.largePdfMemoryMb} MB —— ${verdict(met.largePdfMemory)}；` +
+      `100× 输入更新中位数 < ${TARGETS.typingMedianMs} ms —— ${verdict(met.typingMedian)}，P95 < ${TARGETS.typingP95Ms} ms —— ${verdict(met.typingP95)}；` +
+      `打开样例 < ${TARGETS.openSampleMs} ms —— ${verdict(met.openSample)}\n`,
   );
 }

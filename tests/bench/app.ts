@@ -1,0 +1,154 @@
+/**
+ * The app in Chromium (run by run.ts as a child process; prints JSON): how long the sample takes to
+ * open (navigation to the first form on screen), and how long typing an amount takes on the sample
+ * and on the 100× document — from the Enter that commits it until the cell, the totals, the outline
+ * counts and the findings panel are updated and laid out (what must fit in one 16 ms frame). Also the
+ * time until the next frame is presented, for information.
+ *
+ * Needs the built renderer (out/renderer: `vite build`) and Debian's chromium (/usr/bin/chromium).
+ */
+import { performance } from 'node:perf_hooks';
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { serializeDocument } from '../../shared/document/file';
+import { generateDocument } from '../../shared/sample/generate';
+
+const PORT = 4180;
+const OPEN_RUNS = 5;
+const EDITS_PER_FORM = 40;
+
+interface Typing {
+  readonly document: string;
+  readonly edits: number;
+  readonly updateMedianMs: number;
+  readonly updateP95Ms: number;
+  readonly nextFrameMedianMs: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))] ?? NaN;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/**
+ * Types EDITS_PER_FORM amounts down a column of the shown form, in the page itself (no round trips):
+ * moves to the next typed cell, types a digit, and times the Enter that commits it.
+ */
+async function typeDownColumn(page: Page, count: number): Promise<{ update: number[]; frame: number[] }> {
+  return page.evaluate(async (edits) => {
+    const nextFrame = () =>
+      new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const editor = document.querySelector<HTMLInputElement>('.cell-editor');
+    if (!editor) throw new Error('no cell editor');
+    const key = (name: string) =>
+      editor.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+    const update: number[] = [];
+    const frame: number[] = [];
+    for (let i = 0; i < edits; i++) {
+      key('ArrowDown');
+      await nextFrame();
+      const typedCellActive = () =>
+        document.querySelector('td.active')?.getAttribute('aria-readonly') === 'false';
+      for (let step = 0; step < 12 && !typedCellActive(); step++) {
+        key('ArrowDown');
+        await nextFrame();
+      }
+      if (!typedCellActive()) {
+        // At the foot of the form: back to the top of the column.
+        editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', ctrlKey: true, bubbles: true }));
+        for (const move of ['ArrowRight', 'ArrowRight', 'ArrowRight']) key(move);
+        await nextFrame();
+        for (let step = 0; step < 12 && !typedCellActive(); step++) {
+          key('ArrowDown');
+          await nextFrame();
+        }
+      }
+      editor.value = String((i % 9) + 1);
+      editor.dispatchEvent(
+        new InputEvent('input', { bubbles: true, inputType: 'insertText', data: editor.value }),
+      );
+      await nextFrame();
+      if (!editor.classList.contains('editing')) throw new Error('typing did not start editing');
+      const start = performance.now();
+      key('Enter');
+      // Style and layout of what the commit changed: the work of this frame.
+      void document.body.offsetHeight;
+      update.push(performance.now() - start);
+      await nextFrame();
+      frame.push(performance.now() - start);
+    }
+    return { update, frame };
+  }, count);
+}
+
+async function measureTyping(page: Page, name: string, forms: readonly RegExp[]): Promise<Typing> {
+  const update: number[] = [];
+  const frame: number[] = [];
+  for (const form of forms) {
+    await page.getByRole('navigation', { name: '目录' }).getByRole('button', { name: form }).click();
+    // Start on the first row of the 基本支出 / first amount column.
+    await page.getByRole('gridcell').first().click();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const measured = await typeDownColumn(page, EDITS_PER_FORM);
+    update.push(...measured.update);
+    frame.push(...measured.frame);
+  }
+  update.sort((a, b) => a - b);
+  frame.sort((a, b) => a - b);
+  return {
+    document: name,
+    edits: update.length,
+    updateMedianMs: round(percentile(update, 0.5)),
+    updateP95Ms: round(percentile(update, 0.95)),
+    nextFrameMedianMs: round(percentile(frame, 0.5)),
+  };
+}
+
+const server = await preview({
+  preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+  logLevel: 'silent',
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+try {
+  const base = `http://127.0.0.1:${PORT}/`;
+  const opens: number[] = [];
+  for (let run = 0; run < OPEN_RUNS; run++) {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const start = performance.now();
+    await page.goto(base);
+    await page.getByRole('gridcell').first().waitFor();
+    opens.push(performance.now() - start);
+    await page.close();
+  }
+  opens.sort((a, b) => a - b);
+
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.goto(base);
+  await page.getByRole('gridcell').first().waitFor();
+  const sample = await measureTyping(page, '样例 sample', [/^表3 /]);
+  await page.close();
+
+  const large = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  const text = serializeDocument(generateDocument({ scale: 100, seed: 1 }));
+  await large.route('**/bench-100x.json', (route) =>
+    route.fulfill({ body: text, contentType: 'application/json' }),
+  );
+  const openStart = performance.now();
+  await large.goto(`${base}?open=bench-100x.json`);
+  await large.getByRole('gridcell').first().waitFor();
+  const openLargeMs = performance.now() - openStart;
+  const hundred = await measureTyping(large, '100×', [/^表3 /, /^表12 /]);
+
+  process.stdout.write(
+    `${JSON.stringify({ openSampleMs: round(percentile(opens, 0.5)), openLargeMs: round(openLargeMs), typing: [sample, hundred] })}\n`,
+  );
+} finally {
+  await browser.close();
+  await server.close();
+}
