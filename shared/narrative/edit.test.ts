@@ -5,6 +5,8 @@ import { parseDocument, serializeDocument } from '../document/file';
 import type { BudgetDocument } from '../document/schema';
 import { sampleDocument } from '../sample/sample2024';
 import {
+  narrativeFieldText,
+  setNarrativeField,
   narrativeText,
   narrativeValue,
   parseCountInput,
@@ -151,5 +153,17 @@ describe('parseCountInput', () => {
       ok: false,
       message: '“-1”不是个数，请输入不带单位的整数，如 12',
     });
+  });
+});
+
+describe('setNarrativeField', () => {
+  it('sets a text as typed and a figure parsed, by the field alone', () => {
+    const doc = sampleDocument();
+    const reason = setNarrativeField(doc, 'reasons.total', '人员经费增加');
+    expect(reason.ok && narrativeFieldText(reason.doc, 'reasons.total')).toBe('人员经费增加');
+    const figure = setNarrativeField(doc, 'lastYear.totalIncome', '１,２３４.５');
+    expect(figure.ok && narrativeFieldText(figure.doc, 'lastYear.totalIncome')).toBe('1234.5');
+    const wrong = setNarrativeField(doc, 'assets.vehicleActual', '两辆');
+    expect(wrong.ok ? '' : wrong.message).toContain('两辆');
   });
 });

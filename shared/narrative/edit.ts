@@ -9,7 +9,7 @@
 import type { DocumentChange } from '../checks/session';
 import type { BudgetDocument, Narrative } from '../document/schema';
 import { parseAmountInput, type Amount } from '../money';
-import type { NarrativeTextField, NarrativeValueField } from './types';
+import type { NarrativeField, NarrativeTextField, NarrativeValueField } from './types';
 
 export type NarrativeEdit =
   | { readonly ok: true; readonly doc: BudgetDocument; readonly change: DocumentChange }
@@ -146,7 +146,8 @@ function slotOf(n: Narrative, field: string): Slot | null {
 
 const TEXT_FIELDS: ReadonlySet<string> = new Set(['assets.asOf', 'assets.vehicleNote', 'otherNotes']);
 
-function isTextField(field: string): boolean {
+/** A field typed as text (reasons, notes), as opposed to a figure. */
+export function isTextField(field: string): field is NarrativeTextField {
   return TEXT_FIELDS.has(field) || field.startsWith('reasons.');
 }
 
@@ -205,4 +206,14 @@ export function setNarrativeValue(
     value = parsed.amount;
   }
   return write(doc, slot, value);
+}
+
+/** What an editor shows for a field: its stored text or figure ('' when blank). */
+export function narrativeFieldText(doc: BudgetDocument, field: NarrativeField): string {
+  return isTextField(field) ? narrativeText(doc, field) : narrativeValue(doc, field);
+}
+
+/** Sets any field of the narrative from what the user typed: a text as typed, a figure parsed. */
+export function setNarrativeField(doc: BudgetDocument, field: NarrativeField, input: string): NarrativeEdit {
+  return isTextField(field) ? setNarrativeText(doc, field, input) : setNarrativeValue(doc, field, input);
 }

@@ -12,9 +12,13 @@ import { FormActions } from './grid/FormActions';
 import { FormGridView } from './grid/FormGrid';
 import { NarrativeView } from './narrative/NarrativeView';
 import { Outline } from './outline/Outline';
+import { GlossaryView } from './sections/GlossaryView';
+import { OverviewView } from './sections/OverviewView';
 import { StatusBar } from './StatusBar';
 import { Toolbar } from './Toolbar';
 import { useWorkbench } from './store/workbench';
+
+const ASSETS = ['assets'] as const;
 
 export function App() {
   const state = useWorkbench();
@@ -89,6 +93,12 @@ export function App() {
           />
         ) : section === 'narrative' ? (
           <NarrativeView doc={doc} highlighted={followedKeys} />
+        ) : section === 'assets' ? (
+          <NarrativeView doc={doc} highlighted={followedKeys} only={ASSETS} title="国有资产占有使用情况" />
+        ) : section === 'overview' ? (
+          <OverviewView doc={doc} highlighted={followedKeys} />
+        ) : section === 'glossary' ? (
+          <GlossaryView doc={doc} highlighted={followedKeys} />
         ) : (
           <p className="section-pending">
             “{OUTLINE.find((s) => s.id === section)?.label}

@@ -4,11 +4,12 @@
  * go to each in turn (a finding between two tables names cells in both).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { explainFinding, EXPLANATION_CHANGE } from '../../../shared/checks/explain';
 import { describeTarget } from '../../../shared/checks/report';
 import type { Finding } from '../../../shared/checks/types';
 import type { BudgetDocument } from '../../../shared/document/schema';
-import type { FollowedFinding } from '../store/workbench';
+import { useWorkbench, type FollowedFinding } from '../store/workbench';
 
 const ITEM_HEIGHT = 64;
 
@@ -23,6 +24,31 @@ function sameFinding(a: Finding, b: Finding | undefined): boolean {
   return b !== undefined && a.rule === b.rule && a.subject === b.subject;
 }
 
+/** The 说明 of a 提示: why it is right as it is. It holds while the numbers behind it are unchanged. */
+function Explanation({ finding }: { finding: Finding }) {
+  const [text, setText] = useState(finding.explanation ?? '');
+  const save = () => {
+    const { editor, replaceDocument } = useWorkbench.getState();
+    if (!editor) return;
+    const label = text.trim() === '' ? `撤回说明 ${finding.rule}` : `说明 ${finding.rule}`;
+    replaceDocument(label, explainFinding(editor.doc, finding, text), EXPLANATION_CHANGE);
+  };
+  return (
+    <div className="explanation">
+      <textarea
+        rows={2}
+        value={text}
+        aria-label="说明"
+        placeholder="此提示无误时，写明原因（如：上级调拨车辆，已报批）"
+        onChange={(e) => setText(e.target.value)}
+      />
+      <button type="button" onClick={save} disabled={text.trim() === (finding.explanation ?? '')}>
+        {finding.explanation === null ? '保存说明' : '更新说明'}
+      </button>
+    </div>
+  );
+}
+
 export function FindingsPanel({ doc, findings, followed, onFollow }: FindingsPanelProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const virtualizer = useVirtualizer({
@@ -32,7 +58,10 @@ export function FindingsPanel({ doc, findings, followed, onFollow }: FindingsPan
     overscan: 8,
   });
   const errors = findings.filter((f) => f.level === '错误').length;
-  const current = followed?.finding;
+  // The followed finding as it is now (its explanation may have been written since).
+  const current = followed
+    ? (findings.find((f) => sameFinding(f, followed.finding)) ?? followed.finding)
+    : undefined;
   return (
     <aside className="findings" aria-label="审核结果">
       <header className="findings-head">
@@ -48,7 +77,7 @@ export function FindingsPanel({ doc, findings, followed, onFollow }: FindingsPan
               <li key={i}>
                 <button
                   type="button"
-                  aria-current={followed.target === i}
+                  aria-current={followed?.target === i}
                   onClick={() => onFollow(current, i)}
                 >
                   {describeTarget(doc, target)}
@@ -56,6 +85,9 @@ export function FindingsPanel({ doc, findings, followed, onFollow }: FindingsPan
               </li>
             ))}
           </ul>
+          {current.level === '提示' && (
+            <Explanation key={`${current.rule}|${current.subject}`} finding={current} />
+          )}
         </div>
       )}
       {findings.length === 0 ? (

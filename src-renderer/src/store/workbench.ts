@@ -16,7 +16,7 @@ import {
   type PlannedAmount,
 } from '../../../shared/editing/grid';
 import { sectionOf, type SectionId } from '../../../shared/editing/outline';
-import { cellKey, FORM_IDS, isFormId, type FormId } from '../../../shared/forms/types';
+import { cellKey, FORM_IDS, isFormId, type CellRef, type FormId } from '../../../shared/forms/types';
 
 const ORIGIN: CellRange = { anchor: { row: 0, column: 0 }, focus: { row: 0, column: 0 } };
 
@@ -73,6 +73,8 @@ interface WorkbenchState {
   ) => void;
   readonly ask: (confirmation: Confirmation | null) => void;
   readonly focusGrid: () => void;
+  /** Shows a cell of a form, selected (a figure of the narrative leads to where it comes from). */
+  readonly reveal: (ref: CellRef) => void;
   readonly markSaved: (path: string | null) => void;
 }
 
@@ -230,6 +232,17 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
 
     focusGrid() {
       set((state) => ({ gridFocus: state.gridFocus + 1 }));
+    },
+
+    reveal(ref) {
+      const { editor } = get();
+      if (!editor) return;
+      const position = positionOf(editor.session.evaluator.grid(ref.form), ref);
+      set((state) => ({
+        section: ref.form,
+        selection: position ? { anchor: position, focus: position } : ORIGIN,
+        gridFocus: state.gridFocus + 1,
+      }));
     },
 
     markSaved(path) {

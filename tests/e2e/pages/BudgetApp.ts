@@ -132,6 +132,51 @@ export class RowActionsPage {
   }
 }
 
+/** 情况说明 (and 国有资产): figures from the tables, slots the accountant types. */
+export class NarrativePage {
+  readonly article: Locator;
+
+  constructor(page: Page) {
+    this.article = page.getByRole('article');
+  }
+
+  /** What the accountant types (reasons, notes), as shown in the text. */
+  get slots(): Locator {
+    return this.article.locator('.slot');
+  }
+
+  get unfilled(): Locator {
+    return this.article.locator('.slot.unfilled');
+  }
+
+  /** Figures computed from the tables. */
+  get figures(): Locator {
+    return this.article.locator('.figure:not(.typed-figure)');
+  }
+
+  /** Figures the accountant typed (last year's). */
+  get typedFigures(): Locator {
+    return this.article.locator('.typed-figure');
+  }
+
+  get editor(): Locator {
+    return this.article.locator('.slot-editor textarea');
+  }
+
+  get valueEditor(): Locator {
+    return this.article.locator('.slot-editor input');
+  }
+
+  get problem(): Locator {
+    return this.article.locator('.slot-problem');
+  }
+
+  /** The line at the top: what is still to be filled in. */
+  get status(): Locator {
+    return this.article.getByRole('status');
+  }
+}
+
 export class FindingsPage {
   readonly panel: Locator;
 
@@ -153,6 +198,11 @@ export class FindingsPage {
     return this.items.filter({ hasText: rule }).filter({ hasText: text });
   }
 
+  /** The 说明 box of the 提示 being followed. */
+  get explanation(): Locator {
+    return this.panel.getByRole('textbox', { name: '说明' });
+  }
+
   /** The cells of the finding being followed, as links. */
   get targets(): Locator {
     return this.panel.getByLabel('当前问题涉及的单元格').getByRole('button');
@@ -163,8 +213,10 @@ export class BudgetApp {
   readonly form: FormGridPage;
   readonly findings: FindingsPage;
   readonly rows: RowActionsPage;
+  readonly narrative: NarrativePage;
 
   constructor(readonly page: Page) {
+    this.narrative = new NarrativePage(page);
     this.form = new FormGridPage(page);
     this.findings = new FindingsPage(page);
     this.rows = new RowActionsPage(page);

@@ -1,0 +1,158 @@
+/**
+ * 封面与概况: the department and cover, 部门职责 and 机构设置, and the units (预算单位) with their type.
+ */
+import { addUnit, removeUnit, unitHasMoney } from '../../../shared/document/rows';
+import { UNIT_TYPES, type BudgetDocument, type UnitType } from '../../../shared/document/schema';
+import {
+  setCoverDate,
+  setDepartmentCode,
+  setDepartmentName,
+  setOrganization,
+  setResponsibilities,
+  setUnit,
+  type TextEdit,
+} from '../../../shared/document/texts';
+import { useWorkbench } from '../store/workbench';
+import { CommitField } from './CommitField';
+
+function apply(label: string, edit: TextEdit): null {
+  useWorkbench.getState().replaceDocument(label, edit.doc, edit.change);
+  return null;
+}
+
+export function OverviewView({
+  doc,
+  highlighted,
+}: {
+  doc: BudgetDocument;
+  highlighted: ReadonlySet<string> | null;
+}) {
+  const lit = (path: string) => highlighted?.has(`field:${path}`) === true;
+  const { replaceDocument, notify, ask } = useWorkbench.getState();
+
+  const removeUnitAsking = (id: string, name: string) => {
+    const remove = () => {
+      const result = removeUnit(doc, id);
+      if (!result.ok) notify({ kind: 'error', text: result.message });
+      else replaceDocument(`删除单位 ${name}`, result.document, { kind: 'structure' });
+    };
+    if (unitHasMoney(doc, id)) {
+      ask({
+        message: `单位“${name}”在表11 填有金额，删除后一并删除（可撤销）。确定删除吗？`,
+        action: '删除',
+        onConfirm: remove,
+      });
+    } else {
+      remove();
+    }
+  };
+
+  const addNewUnit = () => {
+    const result = addUnit(doc, `新单位${doc.units.length + 1}`, '行政');
+    if (!result.ok) notify({ kind: 'error', text: result.message });
+    else replaceDocument('添加单位', result.document, { kind: 'structure' });
+  };
+
+  return (
+    <article className="overview" aria-label="封面与概况">
+      <h2>封面与概况</h2>
+      <div className="field-grid">
+        <label>部门名称</label>
+        <CommitField
+          label="部门名称"
+          value={doc.department.name}
+          highlighted={lit('department.name')}
+          onCommit={(text) =>
+            text.trim() === '' ? '部门名称不能为空' : apply('修改部门名称', setDepartmentName(doc, text))
+          }
+        />
+        <label>部门编码</label>
+        <CommitField
+          label="部门编码"
+          value={doc.department.code}
+          onCommit={(text) => apply('修改部门编码', setDepartmentCode(doc, text))}
+        />
+        <label>预算年度</label>
+        <span>{doc.year} 年</span>
+        <label>封面日期</label>
+        <CommitField
+          label="封面日期"
+          value={doc.coverDate}
+          placeholder={`如 ${doc.year}年2月`}
+          highlighted={lit('coverDate')}
+          onCommit={(text) => apply('修改封面日期', setCoverDate(doc, text))}
+        />
+      </div>
+      <h3>部门职责</h3>
+      <CommitField
+        label="部门职责（每行一条）"
+        value={doc.overview.responsibilities.join('\n')}
+        multiline
+        rows={Math.max(4, doc.overview.responsibilities.length + 1)}
+        highlighted={lit('overview.responsibilities')}
+        onCommit={(text) => apply('修改部门职责', setResponsibilities(doc, text))}
+      />
+      <h3>机构设置</h3>
+      <CommitField
+        label="机构设置"
+        value={doc.overview.organization}
+        multiline
+        highlighted={lit('overview.organization')}
+        onCommit={(text) => apply('修改机构设置', setOrganization(doc, text))}
+      />
+      <h3>预算单位</h3>
+      <table className="units" aria-label="预算单位">
+        <thead>
+          <tr>
+            <th>单位名称</th>
+            <th>单位性质</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {doc.units.map((unit) => (
+            <tr key={unit.id} className={lit(`units.${unit.id}`) ? 'followed' : undefined}>
+              <td>
+                <CommitField
+                  label={`单位名称 ${unit.name}`}
+                  value={unit.name}
+                  onCommit={(text) =>
+                    text.trim() === ''
+                      ? '单位名称不能为空'
+                      : apply(`修改单位名称 ${unit.name}`, setUnit(doc, unit.id, { name: text }))
+                  }
+                />
+              </td>
+              <td>
+                <select
+                  aria-label={`单位性质 ${unit.name}`}
+                  value={unit.type}
+                  onChange={(e) =>
+                    apply(
+                      `修改单位性质 ${unit.name}`,
+                      setUnit(doc, unit.id, { type: e.target.value as UnitType }),
+                    )
+                  }
+                >
+                  {UNIT_TYPES.map((type) => (
+                    <option key={type} value={type}>
+                      {type}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                <button type="button" onClick={() => removeUnitAsking(unit.id, unit.name)}>
+                  删除
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={addNewUnit}>
+        添加单位
+      </button>
+    </article>
+  );
+}

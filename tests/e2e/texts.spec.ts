@@ -1,0 +1,90 @@
+/**
+ * The parts outside the tables: the narrative's typed slots edited in place, figures leading to their
+ * cells, explanations of 提示 findings, the overview and the glossary. Figures are the sample's.
+ */
+import { expect, test } from '@playwright/test';
+import { BudgetApp } from './pages/BudgetApp';
+
+const REASON = '大力压减项目支出，有人员退休调出基本支出减少';
+
+let app: BudgetApp;
+
+test.beforeEach(async ({ page }) => {
+  app = new BudgetApp(page);
+  await app.open();
+});
+
+test('edits a reason of the narrative in place; an emptied reason is flagged; undo restores it', async ({
+  page,
+}) => {
+  await app.show('情况说明');
+  const narrative = app.narrative;
+  // The sample gives the same words for the total change (printed twice, in 一) and for 五.
+  await expect(narrative.slots.filter({ hasText: REASON })).toHaveCount(3);
+  await narrative.slots.filter({ hasText: REASON }).first().click();
+  await narrative.editor.fill('压减会议费和培训费');
+  await page.keyboard.press('Control+Enter');
+  // The reason is written once and read in both places it is printed.
+  await expect(narrative.slots.filter({ hasText: '压减会议费和培训费' })).toHaveCount(2);
+  await expect(narrative.slots.filter({ hasText: REASON })).toHaveCount(1);
+
+  await narrative.slots.filter({ hasText: '压减会议费和培训费' }).first().click();
+  await narrative.editor.fill('');
+  await page.keyboard.press('Control+Enter');
+  await expect(narrative.unfilled).toHaveCount(2);
+  await expect(narrative.status).toContainText('尚有 1 处待填写');
+
+  await page.keyboard.press('Control+z');
+  await expect(narrative.slots.filter({ hasText: '压减会议费和培训费' })).toHaveCount(2);
+  await expect(narrative.status).toContainText('所有需填写的内容均已填写');
+});
+
+test('a last-year figure typed wrong is refused where it is typed', async ({ page }) => {
+  await app.show('情况说明');
+  const lastYear = app.narrative.typedFigures.first();
+  const before = await lastYear.textContent();
+  await lastYear.click();
+  await app.narrative.valueEditor.fill('六百八十');
+  await page.keyboard.press('Enter');
+  await expect(app.narrative.problem).toContainText('“六百八十”不是金额');
+  await page.keyboard.press('Escape');
+  await expect(app.narrative.typedFigures.first()).toHaveText(before ?? '');
+});
+
+test('a figure of the narrative leads to the cell it comes from', async () => {
+  await app.show('情况说明');
+  await app.narrative.figures.filter({ hasText: '481.68' }).first().click();
+  await expect(app.form.activeCell).toHaveText('481.68');
+});
+
+test('a 提示 is explained from the findings panel and counted as explained', async () => {
+  await app.findings.finding('C7', '公务用车编制').click();
+  await expect(app.outlineEntry('国有资产')).toHaveAttribute('aria-current', 'true');
+  await app.findings.explanation.fill('实有车辆为上级调拨，已报批');
+  await app.findings.panel.getByRole('button', { name: '保存说明' }).click();
+  await expect(app.findings.finding('C7', '公务用车编制')).toContainText('已说明');
+  await expect(app.outlineEntry('国有资产').locator('.badge')).toHaveCount(0);
+});
+
+test('renaming the department renames every table', async () => {
+  await app.show('封面与概况');
+  const name = app.page.getByRole('textbox', { name: '部门名称', exact: true });
+  await name.fill('新绛县人民政府');
+  await name.press('Enter');
+  await app.show(/^表1 /);
+  await expect(app.form.title).toHaveText('新绛县人民政府2024年预算收支总表');
+});
+
+test('adds, fills and removes a glossary entry', async () => {
+  await app.show('名词解释');
+  const entries = app.page.getByRole('article', { name: '名词解释' }).getByRole('listitem');
+  const count = await entries.count();
+  await app.page.getByRole('button', { name: '添加名词' }).click();
+  await expect(entries).toHaveCount(count + 1);
+  const term = app.page.getByRole('textbox', { name: `名词 ${count + 1}` });
+  await term.fill('财政专户管理资金');
+  await term.press('Enter');
+  await expect(term).toHaveValue('财政专户管理资金');
+  await entries.last().getByRole('button', { name: '删除' }).click();
+  await expect(entries).toHaveCount(count);
+});
