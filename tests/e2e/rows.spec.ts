@@ -59,3 +59,38 @@ test('fills 表5 from 表3 in one action when the only fund is 一般公共预�
   await app.rows.button('按表3填列').click();
   await expect(app.form.cell('行政运行', 3)).toHaveText('199.65');
 });
+
+test('adds an economic 款 to 表6, choosing its 政府经济 款 when units of both kinds share it', async () => {
+  await app.show(/^表6 /);
+  await app.rows.button('添加经济科目').click();
+  await app.rows.picker.getByRole('combobox', { name: '搜索科目' }).fill('ysf');
+  await app.rows.options.filter({ hasText: '30202 印刷费' }).click();
+  // The sample has 行政 and 事业 units: 印刷费 is 50201 for one and 50502 for the other.
+  const choice = app.page.getByRole('dialog', { name: '选择政府经济分类科目' });
+  await choice.getByRole('button', { name: /^50201/ }).click();
+  await expect(app.form.row('印刷费')).toContainText('30202印刷费50201办公经费');
+  await expect(app.form.activeCell).toHaveAttribute('aria-readonly', 'false');
+});
+
+test('adds a project to 表12 and removes it; removing one with money asks', async ({ page }) => {
+  await app.show(/^表12 /);
+  await app.rows.button('添加项目').click();
+  const dialog = page.getByRole('dialog', { name: '添加项目' });
+  await dialog.getByRole('textbox', { name: '项目名称' }).fill('档案数字化经费');
+  await dialog.getByRole('combobox', { name: '功能科目' }).fill('2010399');
+  await dialog.getByRole('button', { name: '添加' }).click();
+  await expect(app.form.row('档案数字化经费')).toHaveCount(1);
+  await app.form.type('12.5');
+  await expect(app.form.row('档案数字化经费')).toContainText('12.50');
+
+  await app.form.select('档案数字化经费', 0);
+  await app.rows.button('删除本行').click();
+  await app.rows.confirmation.getByRole('button', { name: '删除' }).click();
+  await expect(app.form.row('档案数字化经费')).toHaveCount(0);
+
+  await app.form.select('政府律师服务费', 0);
+  await app.rows.button('删除本行').click();
+  await expect(app.rows.confirmation).toContainText('政府律师服务费');
+  await page.keyboard.press('Escape');
+  await expect(app.form.row('政府律师服务费')).toHaveCount(1);
+});

@@ -3,24 +3,33 @@
  * (行政运行 ← xzyx), choose with ↑ ↓ and Enter (or a click), Esc closes.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { searchCatalog } from '../../../shared/catalogs/search';
+import { searchCatalog, type CatalogSearchKind } from '../../../shared/catalogs/search';
 
 export interface CatalogPickerProps {
   readonly year: number;
   readonly title: string;
   /** Codes the table has already (not offered). */
   readonly existing: ReadonlySet<string>;
+  /** 功能分类 项 (default) or 部门经济分类 款. */
+  readonly kind?: CatalogSearchKind;
   readonly onPick: (code: string) => void;
   readonly onClose: () => void;
 }
 
-export function CatalogPicker({ year, title, existing, onPick, onClose }: CatalogPickerProps) {
+export function CatalogPicker({
+  year,
+  title,
+  existing,
+  kind = 'function',
+  onPick,
+  onClose,
+}: CatalogPickerProps) {
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const result = useMemo(
-    () => (query.trim() === '' ? null : searchCatalog(year, query, { exclude: existing, limit: 30 })),
-    [year, query, existing],
+    () => (query.trim() === '' ? null : searchCatalog(year, query, { kind, exclude: existing, limit: 30 })),
+    [year, query, existing, kind],
   );
   const entries = result?.entries ?? [];
 
@@ -56,7 +65,11 @@ export function CatalogPicker({ year, title, existing, onPick, onClose }: Catalo
       <input
         ref={inputRef}
         className="picker-input"
-        placeholder="输入科目编码、名称或拼音首字母，如 2010301、行政运行、xzyx"
+        placeholder={
+          kind === 'function'
+            ? '输入科目编码、名称或拼音首字母，如 2010301、行政运行、xzyx'
+            : '输入科目编码、名称或拼音首字母，如 30201、办公费、bgf'
+        }
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={onKeyDown}

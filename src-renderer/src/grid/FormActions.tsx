@@ -6,11 +6,17 @@
 import { useMemo, useState } from 'react';
 import { positionOfRow, storedRowsAt } from '../../../shared/editing/grid';
 import {
+  addEconomicRow,
   addFunctionRow,
+  addProject,
   canCopyTable,
   copyTable,
+  governmentCodeOptions,
+  projectHasMoney,
+  removeProject,
   removeRow,
   rowHasMoney,
+  type GovernmentCodeOption,
   type FunctionCollection,
   type RemovableCollection,
   type RowEditResult,
@@ -18,6 +24,7 @@ import {
 import type { BudgetDocument } from '../../../shared/document/schema';
 import type { FormGrid, FormId } from '../../../shared/forms/types';
 import { useWorkbench } from '../store/workbench';
+import { ProjectDialog } from '../dialogs/ProjectDialog';
 import { CatalogPicker } from './CatalogPicker';
 
 /** The 功能 tables whose 项 rows the accountant adds, with the button's words. */
@@ -34,7 +41,9 @@ const FUNCTION_TABLES: Partial<Record<FormId, readonly { collection: FunctionCol
     ],
   };
 
-const REMOVABLE: ReadonlySet<string> = new Set<RemovableCollection>([
+const REMOVABLE: ReadonlySet<string> = new Set<RemovableCollection | 't12' | 't13'>([
+  't12',
+  't13',
   't2',
   't3',
   't5',
@@ -55,6 +64,10 @@ function functionCodes(doc: BudgetDocument, collection: FunctionCollection): Rea
 
 export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: FormGrid; row: number }) {
   const [picking, setPicking] = useState<FunctionCollection | null>(null);
+  const [pickingEconomic, setPickingEconomic] = useState(false);
+  /** A 部门经济 款 that maps to several 政府经济 款: which one this row is for. */
+  const [choosing, setChoosing] = useState<{ code: string; options: GovernmentCodeOption[] } | null>(null);
+  const [addingProject, setAddingProject] = useState(false);
   const { replaceDocument, notify, ask } = useWorkbench.getState();
   const stored = useMemo(
     () => storedRowsAt(grid, row).filter((r) => REMOVABLE.has(r.collection)),
@@ -82,9 +95,40 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
     });
   };
 
+  const addEconomic = (code: string, governmentCode?: string) => {
+    setPickingEconomic(false);
+    setChoosing(null);
+    const result = addEconomicRow(doc, code, governmentCode ? { governmentCode } : {});
+    if (!result.ok && result.reason === 'choose-government-code') {
+      setChoosing({ code, options: governmentCodeOptions(doc, code) });
+      return;
+    }
+    apply(`添加经济科目 ${code}`, result, () => {
+      const { editor, select } = useWorkbench.getState();
+      const updated = editor?.session.evaluator.grid(grid.id);
+      const position = updated && positionOfRow(updated, 't6', result.ok ? result.key : '');
+      if (position) select({ anchor: position, focus: position });
+    });
+  };
+
   const remove = () => {
     const first = stored[0];
     if (!first) return;
+    if (first.collection === 't12' || first.collection === 't13') {
+      const project = doc.projects.find((p) => p.id === first.key);
+      const name = project?.name ?? first.key;
+      const doRemove = () => apply(`删除项目 ${name}`, removeProject(doc, first.key));
+      if (projectHasMoney(doc, first.key) || project?.declaration) {
+        ask({
+          message: `项目“${name}”填有金额或绩效目标申报表，删除后将从表12、表13和申报表中一并删除（可撤销）。确定删除吗？`,
+          action: '删除',
+          onConfirm: doRemove,
+        });
+      } else {
+        doRemove();
+      }
+      return;
+    }
     const collection = first.collection as RemovableCollection;
     const doRemove = () => apply(`删除行 ${first.key}`, removeRow(doc, collection, first.key));
     if (rowHasMoney(doc, collection, first.key)) {
@@ -107,6 +151,16 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
           {t.label}
         </button>
       ))}
+      {grid.id === 'T6' && (
+        <button type="button" onClick={() => setPickingEconomic(true)}>
+          添加经济科目
+        </button>
+      )}
+      {grid.id === 'T12' && (
+        <button type="button" onClick={() => setAddingProject(true)}>
+          添加项目
+        </button>
+      )}
       {stored.length > 0 && (
         <button type="button" onClick={remove}>
           删除本行
@@ -120,6 +174,57 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
         >
           按表3填列
         </button>
+      )}
+      {pickingEconomic && (
+        <CatalogPicker
+          year={doc.year}
+          kind="departmentEconomic"
+          title="表6：添加经济科目"
+          existing={new Set()}
+          onPick={(code) => addEconomic(code)}
+          onClose={() => {
+            setPickingEconomic(false);
+            useWorkbench.getState().focusGrid();
+          }}
+        />
+      )}
+      {choosing && (
+        <div className="picker" role="dialog" aria-label="选择政府经济分类科目">
+          <p>{choosing.code} 对应的政府预算支出经济分类因单位性质而不同，请选择本行对应的科目：</p>
+          {choosing.options.map((option) => (
+            <button
+              key={option.governmentCode}
+              type="button"
+              onClick={() => addEconomic(choosing.code, option.governmentCode)}
+            >
+              {option.governmentCode} {option.name}（{option.unitTypes.join('、')}单位）
+            </button>
+          ))}
+          <button type="button" onClick={() => setChoosing(null)}>
+            取消
+          </button>
+        </div>
+      )}
+      {addingProject && (
+        <ProjectDialog
+          doc={doc}
+          onClose={() => {
+            setAddingProject(false);
+            useWorkbench.getState().focusGrid();
+          }}
+          onAdd={(project) => {
+            const result = addProject(doc, project);
+            if (!result.ok) return result.message;
+            setAddingProject(false);
+            apply(`添加项目 ${project.name}`, result, () => {
+              const { editor, select } = useWorkbench.getState();
+              const updated = editor?.session.evaluator.grid(grid.id);
+              const position = updated && positionOfRow(updated, 't12', result.key);
+              if (position) select({ anchor: position, focus: position });
+            });
+            return null;
+          }}
+        />
       )}
       {picker && (
         <CatalogPicker
