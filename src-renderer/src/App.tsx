@@ -3,15 +3,18 @@
  * layout, or the narrative), the findings on the right, the status bar below.
  */
 import { useEffect, useMemo } from 'react';
-import { isFormId } from '../../shared/forms/types';
-import { OUTLINE } from '../../shared/editing/outline';
+import { isFormId, type FormId } from '../../shared/forms/types';
+import type { BudgetDocument } from '../../shared/document/schema';
+import type { SectionId } from '../../shared/editing/outline';
 import { bridge } from './bridge';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
+import { FollowContext } from './fields/Field';
 import { FindingsPanel } from './findings/FindingsPanel';
 import { FormActions } from './grid/FormActions';
 import { FormGridView } from './grid/FormGrid';
 import { NarrativeView } from './narrative/NarrativeView';
 import { Outline } from './outline/Outline';
+import { PerformanceView } from './performance/PerformanceView';
 import { GlossaryView } from './sections/GlossaryView';
 import { OverviewView } from './sections/OverviewView';
 import { StatusBar } from './StatusBar';
@@ -19,6 +22,30 @@ import { Toolbar } from './Toolbar';
 import { useWorkbench } from './store/workbench';
 
 const ASSETS = ['assets'] as const;
+
+/** The parts of the outline that are not tables. */
+function SectionView({
+  section,
+  doc,
+  highlighted,
+}: {
+  section: Exclude<SectionId, FormId>;
+  doc: BudgetDocument;
+  highlighted: ReadonlySet<string> | null;
+}) {
+  switch (section) {
+    case 'overview':
+      return <OverviewView doc={doc} highlighted={highlighted} />;
+    case 'narrative':
+      return <NarrativeView doc={doc} highlighted={highlighted} />;
+    case 'performance':
+      return <PerformanceView doc={doc} highlighted={highlighted} />;
+    case 'assets':
+      return <NarrativeView doc={doc} highlighted={highlighted} only={ASSETS} title="国有资产占有使用情况" />;
+    case 'glossary':
+      return <GlossaryView doc={doc} highlighted={highlighted} />;
+  }
+}
 
 export function App() {
   const state = useWorkbench();
@@ -75,36 +102,27 @@ export function App() {
         onShow={state.showSection}
       />
       <main className="content">
-        {isFormId(section) && (
-          <FormActions doc={doc} grid={evaluator.grid(section)} row={state.selection.focus.row} />
-        )}
-        {isFormId(section) ? (
-          <FormGridView
-            grid={evaluator.grid(section)}
-            selection={state.selection}
-            highlighted={followedKeys}
-            focusToken={state.gridFocus}
-            describe={(ref) => evaluator.describe(ref)}
-            onSelect={state.select}
-            onAmounts={state.setAmounts}
-            onProblem={(text) => state.notify({ kind: 'error', text })}
-            onUndo={state.undo}
-            onRedo={state.redo}
-          />
-        ) : section === 'narrative' ? (
-          <NarrativeView doc={doc} highlighted={followedKeys} />
-        ) : section === 'assets' ? (
-          <NarrativeView doc={doc} highlighted={followedKeys} only={ASSETS} title="国有资产占有使用情况" />
-        ) : section === 'overview' ? (
-          <OverviewView doc={doc} highlighted={followedKeys} />
-        ) : section === 'glossary' ? (
-          <GlossaryView doc={doc} highlighted={followedKeys} />
-        ) : (
-          <p className="section-pending">
-            “{OUTLINE.find((s) => s.id === section)?.label}
-            ”的填写界面尚在开发中；其内容可在文件中填写，审核照常进行。
-          </p>
-        )}
+        <FollowContext.Provider value={followedKeys}>
+          {isFormId(section) ? (
+            <>
+              <FormActions doc={doc} grid={evaluator.grid(section)} row={state.selection.focus.row} />
+              <FormGridView
+                grid={evaluator.grid(section)}
+                selection={state.selection}
+                highlighted={followedKeys}
+                focusToken={state.gridFocus}
+                describe={(ref) => evaluator.describe(ref)}
+                onSelect={state.select}
+                onAmounts={state.setAmounts}
+                onProblem={(text) => state.notify({ kind: 'error', text })}
+                onUndo={state.undo}
+                onRedo={state.redo}
+              />
+            </>
+          ) : (
+            <SectionView section={section} doc={doc} highlighted={followedKeys} />
+          )}
+        </FollowContext.Provider>
       </main>
       <FindingsPanel doc={doc} findings={findings} followed={state.followed} onFollow={state.follow} />
       <StatusBar findings={findings} />

@@ -9,7 +9,7 @@ import {
   type TextEdit,
 } from '../../../shared/document/texts';
 import { useWorkbench } from '../store/workbench';
-import { CommitField } from './CommitField';
+import { Field } from '../fields/Field';
 
 function apply(label: string, edit: TextEdit): null {
   useWorkbench.getState().replaceDocument(label, edit.doc, edit.change);
@@ -29,12 +29,14 @@ export function GlossaryView({
       <ol className={highlighted?.has('field:glossary') === true ? 'followed' : undefined}>
         {doc.glossary.map((entry, i) => (
           <li key={i}>
-            <CommitField
+            <Field
+              className="boxed"
               label={`名词 ${i + 1}`}
               value={entry.term}
               onCommit={(term) => apply(`修改名词 ${term}`, setGlossaryEntry(doc, i, { term: term.trim() }))}
             />
-            <CommitField
+            <Field
+              className="boxed"
               label={`解释 ${i + 1}`}
               value={entry.definition}
               multiline

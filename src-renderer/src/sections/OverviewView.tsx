@@ -13,7 +13,7 @@ import {
   type TextEdit,
 } from '../../../shared/document/texts';
 import { useWorkbench } from '../store/workbench';
-import { CommitField } from './CommitField';
+import { Field } from '../fields/Field';
 
 function apply(label: string, edit: TextEdit): null {
   useWorkbench.getState().replaceDocument(label, edit.doc, edit.change);
@@ -58,46 +58,57 @@ export function OverviewView({
       <h2>封面与概况</h2>
       <div className="field-grid">
         <label>部门名称</label>
-        <CommitField
-          label="部门名称"
-          value={doc.department.name}
-          highlighted={lit('department.name')}
-          onCommit={(text) =>
-            text.trim() === '' ? '部门名称不能为空' : apply('修改部门名称', setDepartmentName(doc, text))
-          }
-        />
+        <div>
+          <Field
+            className="boxed"
+            label="部门名称"
+            value={doc.department.name}
+            path="department.name"
+            onCommit={(text) =>
+              text.trim() === '' ? '部门名称不能为空' : apply('修改部门名称', setDepartmentName(doc, text))
+            }
+          />
+        </div>
         <label>部门编码</label>
-        <CommitField
-          label="部门编码"
-          value={doc.department.code}
-          onCommit={(text) => apply('修改部门编码', setDepartmentCode(doc, text))}
-        />
+        <div>
+          <Field
+            className="boxed"
+            label="部门编码"
+            value={doc.department.code}
+            onCommit={(text) => apply('修改部门编码', setDepartmentCode(doc, text))}
+          />
+        </div>
         <label>预算年度</label>
         <span>{doc.year} 年</span>
         <label>封面日期</label>
-        <CommitField
-          label="封面日期"
-          value={doc.coverDate}
-          placeholder={`如 ${doc.year}年2月`}
-          highlighted={lit('coverDate')}
-          onCommit={(text) => apply('修改封面日期', setCoverDate(doc, text))}
-        />
+        <div>
+          <Field
+            className="boxed"
+            label="封面日期"
+            value={doc.coverDate}
+            placeholder={`如 ${doc.year}年2月`}
+            path="coverDate"
+            onCommit={(text) => apply('修改封面日期', setCoverDate(doc, text))}
+          />
+        </div>
       </div>
       <h3>部门职责</h3>
-      <CommitField
+      <Field
+        className="boxed"
         label="部门职责（每行一条）"
         value={doc.overview.responsibilities.join('\n')}
         multiline
         rows={Math.max(4, doc.overview.responsibilities.length + 1)}
-        highlighted={lit('overview.responsibilities')}
+        path="overview.responsibilities"
         onCommit={(text) => apply('修改部门职责', setResponsibilities(doc, text))}
       />
       <h3>机构设置</h3>
-      <CommitField
+      <Field
+        className="boxed"
         label="机构设置"
         value={doc.overview.organization}
         multiline
-        highlighted={lit('overview.organization')}
+        path="overview.organization"
         onCommit={(text) => apply('修改机构设置', setOrganization(doc, text))}
       />
       <h3>预算单位</h3>
@@ -113,7 +124,8 @@ export function OverviewView({
           {doc.units.map((unit) => (
             <tr key={unit.id} className={lit(`units.${unit.id}`) ? 'followed' : undefined}>
               <td>
-                <CommitField
+                <Field
+                  className="boxed"
                   label={`单位名称 ${unit.name}`}
                   value={unit.name}
                   onCommit={(text) =>

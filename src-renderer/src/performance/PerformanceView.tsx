@@ -1,0 +1,255 @@
+/**
+ * 绩效目标: the list of declarations on the left — the 部门（单位）整体 declaration, then one per project of
+ * 表12 (and 表13), marked when it has none yet — and the chosen one on the right in the printed layout.
+ *
+ * Every change goes through shared/declarations/edit.ts and the workbench's replaceDocument, so it is
+ * checked at once and undone with Ctrl+Z. A followed finding's fields are highlighted, and its declaration
+ * is opened and scrolled to; a step undone elsewhere in the list opens the declaration it changed.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentChange } from '../../../shared/checks/session';
+import type { Area } from '../../../shared/checks/types';
+import {
+  createDeclaration,
+  declarationsToCreate,
+  type DeclarationEdit,
+} from '../../../shared/declarations/edit';
+import type { BudgetDocument, Project } from '../../../shared/document/schema';
+import { useWorkbench } from '../store/workbench';
+import { CopyPanel } from './CopyPanel';
+import { FollowContext, useFollowed } from '../fields/Field';
+import { applyOrNotify } from './fields';
+import { useIndicatorLibrary } from './libraryStore';
+import { OverallForm } from './OverallForm';
+import { ProjectForm } from './ProjectForm';
+import './performance.css';
+
+const OVERALL = 'overall';
+const OVERALL_TITLE = '部门（单位）整体支出绩效目标申报表';
+
+/** 'overall' or 'project:<id>'. */
+type Choice = string;
+
+const projectChoice = (id: string): Choice => `project:${id}`;
+
+/** The declaration a followed finding is about: the first of its fields that lies in one. */
+function choiceOf(keys: ReadonlySet<string> | null): Choice | null {
+  if (!keys) return null;
+  for (const key of keys) {
+    const project = /^field:projects\.(.+?)\.declaration(?:\.|$)/.exec(key)?.[1];
+    if (project) return projectChoice(project);
+    if (key === 'field:performance' || key.startsWith('field:performance.')) return OVERALL;
+  }
+  return null;
+}
+
+/** The projects that need a declaration (表12, 表13) and those that have one, in the document's order. */
+function listedProjects(doc: BudgetDocument): Project[] {
+  return doc.projects.filter((p) => p.current !== null || p.carryOver !== null || p.declaration !== null);
+}
+
+/** The declarations that differ between two documents (by object identity: edits share what they keep). */
+function changedDeclarations(before: BudgetDocument, after: BudgetDocument): Choice[] {
+  const changed: Choice[] = [];
+  if (before.performance.overall !== after.performance.overall) changed.push(OVERALL);
+  if (before.projects === after.projects) return changed;
+  const earlier = new Map(before.projects.map((p) => [p.id, p.declaration]));
+  for (const p of after.projects) {
+    if ((earlier.get(p.id) ?? null) !== p.declaration) changed.push(projectChoice(p.id));
+  }
+  return changed;
+}
+
+/** Creates the declarations of all listed projects without one, as one step. */
+function createAll(doc: BudgetDocument): DeclarationEdit {
+  let next = doc;
+  const areas = new Set<Area>();
+  let structural = false;
+  for (const project of declarationsToCreate(doc)) {
+    const result = createDeclaration(next, project.id);
+    if (!result.ok) return result;
+    next = result.doc;
+    if (result.change.kind === 'areas') for (const area of result.change.areas) areas.add(area);
+    else structural = true;
+  }
+  const change: DocumentChange = structural ? { kind: 'structure' } : { kind: 'areas', areas: [...areas] };
+  return { ok: true, doc: next, change };
+}
+
+/** The declaration last shown, so that coming back to 绩效目标 shows it again. */
+let remembered: Choice | null = null;
+/** The stored library's problem is told once a session. */
+let libraryProblemTold = false;
+
+export function PerformanceView({
+  doc,
+  highlighted,
+}: {
+  doc: BudgetDocument;
+  highlighted: ReadonlySet<string> | null;
+}) {
+  const [choice, setChoice] = useState<Choice>(() => choiceOf(highlighted) ?? remembered ?? OVERALL);
+  /** The declaration to scroll to the highlighted field of, once it is shown. */
+  const scrollTo = useRef<Choice | null>(choiceOf(highlighted));
+  const seenHighlight = useRef(highlighted);
+  const seenDoc = useRef(doc);
+  const choiceRef = useRef(choice);
+  const mainRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLElement>(null);
+  const library = useIndicatorLibrary();
+
+  const projects = useMemo(() => listedProjects(doc), [doc]);
+  const missing = useMemo(() => declarationsToCreate(doc), [doc]);
+  const chosenProject = choice.startsWith('project:')
+    ? projects.find((p) => projectChoice(p.id) === choice)
+    : undefined;
+  // A project no longer listed (removed from 表12) falls back to the 整体 declaration.
+  const shown: Choice = chosenProject ? choice : OVERALL;
+
+  useEffect(() => {
+    choiceRef.current = shown;
+    remembered = shown;
+  }, [shown]);
+
+  // A finding followed while this view is open: show its declaration.
+  useEffect(() => {
+    if (seenHighlight.current === highlighted) return;
+    seenHighlight.current = highlighted;
+    const target = choiceOf(highlighted);
+    if (target) {
+      scrollTo.current = target;
+      setChoice(target);
+    }
+  }, [highlighted]);
+
+  // A step undone or redone in another declaration than the one shown: show that one.
+  useEffect(() => {
+    const before = seenDoc.current;
+    seenDoc.current = doc;
+    if (before === doc) return;
+    const changed = changedDeclarations(before, doc);
+    const only = changed.length === 1 ? changed[0] : undefined;
+    if (only && only !== choiceRef.current) setChoice(only);
+  }, [doc]);
+
+  // Scroll the followed field (or the declaration) into view, once its declaration is shown.
+  useEffect(() => {
+    if (scrollTo.current === null || scrollTo.current !== shown) return;
+    scrollTo.current = null;
+    mainRef.current?.querySelector('.followed')?.scrollIntoView({ block: 'center' });
+  });
+
+  // Keep the chosen entry of the list in sight.
+  useEffect(() => {
+    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [shown]);
+
+  useEffect(() => {
+    if (library.problem && !libraryProblemTold) {
+      libraryProblemTold = true;
+      useWorkbench.getState().notify({ kind: 'error', text: library.problem });
+    }
+  }, [library.problem]);
+
+  const choose = (next: Choice) => {
+    setChoice(next);
+    mainRef.current?.scrollTo({ top: 0 });
+  };
+
+  return (
+    <FollowContext.Provider value={highlighted}>
+      <div className="perf">
+        <nav className="perf-list" aria-label="申报表列表" ref={listRef}>
+          <div className="perf-list-head">
+            <span>
+              已编制 {projects.length - missing.length} / {projects.length} 个项目
+            </span>
+            {missing.length >= 2 && (
+              <button
+                type="button"
+                onClick={() => applyOrNotify(`为 ${missing.length} 个项目创建申报表`, createAll)}
+                title={`为还没有申报表的 ${missing.length} 个项目各创建一张`}
+              >
+                为全部项目创建申报表
+              </button>
+            )}
+          </div>
+          <ul>
+            <li>
+              <button
+                type="button"
+                className="perf-entry overall"
+                aria-current={shown === OVERALL}
+                onClick={() => choose(OVERALL)}
+              >
+                {OVERALL_TITLE}
+              </button>
+            </li>
+            {projects.map((project) => (
+              <li key={project.id}>
+                <button
+                  type="button"
+                  className={`perf-entry${project.declaration ? '' : ' missing'}`}
+                  aria-current={shown === projectChoice(project.id)}
+                  aria-label={project.declaration ? project.name : `${project.name}（未编制）`}
+                  title={project.name}
+                  onClick={() => choose(projectChoice(project.id))}
+                >
+                  <span className="perf-entry-name">{project.name}</span>
+                  {!project.declaration && <span className="perf-entry-state">未编制</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="perf-main" ref={mainRef}>
+          {chosenProject ? (
+            chosenProject.declaration ? (
+              <ProjectForm
+                key={chosenProject.id}
+                doc={doc}
+                project={chosenProject}
+                declaration={chosenProject.declaration}
+              />
+            ) : (
+              <NoDeclaration key={chosenProject.id} doc={doc} project={chosenProject} />
+            )
+          ) : (
+            <OverallForm doc={doc} />
+          )}
+        </div>
+      </div>
+    </FollowContext.Provider>
+  );
+}
+
+function NoDeclaration({ doc, project }: { doc: BudgetDocument; project: Project }) {
+  const followed = useFollowed(`projects.${project.id}.declaration`);
+  return (
+    <section
+      className={`perf-decl perf-empty${followed ? ' followed' : ''}`}
+      aria-label={`项目“${project.name}”绩效目标申报表`}
+    >
+      <header className="perf-decl-head">
+        <h2>县级预算部门（单位）项目支出绩效目标申报表</h2>
+        <p className="perf-year">（{doc.year}年度）</p>
+      </header>
+      <p>
+        项目“{project.name}”还没有绩效目标申报表。表12、表13 所列项目都应编报；新建的申报表按表12
+        金额填好资金（元）， 并带有产出、效益、满意度、成本各项指标的空行。
+      </p>
+      <div className="perf-decl-tools">
+        <button
+          type="button"
+          className="perf-primary"
+          onClick={() =>
+            applyOrNotify(`创建 项目“${project.name}”申报表`, (d) => createDeclaration(d, project.id))
+          }
+        >
+          创建申报表
+        </button>
+        <CopyPanel doc={doc} project={project} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * 县级预算部门（单位）项目支出绩效目标申报表 of one project, laid out as it is printed (shared/pdf/declarations.ts):
+ * 项目名称, 主管部门, 实施单位, 项目属性 and 项目期; the funding in 元 (实施期 and 年度 side by side); the five texts;
+ * the 实施期 and 年度 goals; the two indicator grids; then 负责人, 经办人, 联系电话, 填报日期.
+ */
+import {
+  setDeclarationFunding,
+  setDeclarationText,
+  setGoals,
+  type FundingField,
+  type FundingPeriod,
+  type ProjectIndicatorList,
+  type ProjectTextField,
+} from '../../../shared/declarations/edit';
+import type { BudgetDocument, Project, ProjectDeclaration } from '../../../shared/document/schema';
+import { CopyPanel } from './CopyPanel';
+import { Field, useFollowed, useFollowedUnder } from '../fields/Field';
+import { applyEdit } from './fields';
+import { IndicatorGrid } from './IndicatorGrid';
+
+const TEXTS = [
+  ['summary', '项目概况'],
+  ['basis', '立项依据'],
+  ['necessity', '项目设立必要性'],
+  ['measures', '保证项目实施的制度、措施'],
+  ['plan', '项目实施计划'],
+] as const satisfies readonly (readonly [ProjectTextField, string])[];
+
+const SIGNATURES = [
+  ['personInCharge', '负责人'],
+  ['handler', '经办人'],
+  ['phone', '联系电话'],
+  ['filledOn', '填报日期'],
+] as const satisfies readonly (readonly [ProjectTextField, string])[];
+
+/** The funding rows: what the row is called on the form, and in a field's name. */
+const FUNDING_ROWS = [
+  ['total', '资金总额', '资金总额'],
+  ['central', '其中：中央财政资金', '中央财政资金'],
+  ['provincial', '省级财政资金', '省级财政资金'],
+  ['cityCounty', '市县（区）财政资金', '市县（区）财政资金'],
+  ['selfRaised', '单位自筹', '单位自筹'],
+  ['other', '其他资金', '其他资金'],
+] as const satisfies readonly (readonly [FundingField, string, string])[];
+
+const PERIODS = [
+  ['implementationFunding', '实施期'],
+  ['annualFunding', '年度'],
+] as const satisfies readonly (readonly [FundingPeriod, string])[];
+
+const GOALS = [
+  ['implementation', 'implementationGoals', '实施期目标'],
+  ['annual', 'annualGoals', '年度目标'],
+] as const;
+
+const GRIDS = [
+  ['implementation', 'implementationIndicators', '实施期绩效指标'],
+  ['annual', 'annualIndicators', '年度绩效指标'],
+] as const;
+
+/** 383000 → 383,000 (a whole number of 元); anything else as stored. */
+export function formatYuan(value: string): string {
+  return /^\d+$/.test(value) ? value.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : value;
+}
+
+/** One goal a line; blank lines are dropped. */
+function goalsOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+export function ProjectForm({
+  doc,
+  project,
+  declaration: d,
+}: {
+  doc: BudgetDocument;
+  project: Project;
+  declaration: ProjectDeclaration;
+}) {
+  const owner = { kind: 'project', projectId: project.id } as const;
+  const ownerLabel = `项目“${project.name}”申报表`;
+  const base = `projects.${project.id}.declaration`;
+  const followed = useFollowed(base);
+  const unit = doc.units.find((u) => u.id === project.unitId)?.name ?? '';
+
+  const text = (field: ProjectTextField, label: string, multiline = false) => (
+    <Field
+      label={label}
+      value={d[field]}
+      path={`${base}.${field}`}
+      multiline={multiline}
+      rows={multiline ? 3 : undefined}
+      onCommit={(value) =>
+        applyEdit(`修改 ${ownerLabel} ${label}`, (current) =>
+          setDeclarationText(current, owner, field, value),
+        )
+      }
+    />
+  );
+
+  return (
+    <section
+      className={`perf-decl${followed ? ' followed' : ''}`}
+      aria-label={`项目“${project.name}”绩效目标申报表`}
+    >
+      <header className="perf-decl-head">
+        <h2>县级预算部门（单位）项目支出绩效目标申报表</h2>
+        <p className="perf-year">（{doc.year}年度）</p>
+        <div className="perf-decl-tools">
+          <CopyPanel doc={doc} project={project} />
+        </div>
+      </header>
+      <table className="perf-form">
+        <colgroup>
+          <col className="perf-col-label" />
+          <col />
+          <col className="perf-col-label" />
+          <col />
+        </colgroup>
+        <tbody>
+          <tr>
+            <th scope="row">项目名称</th>
+            <td colSpan={3} className="perf-readonly" aria-label="项目名称">
+              {project.name}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">主管部门及代码</th>
+            <td className="perf-readonly">{`${doc.department.code}-${doc.department.name}`}</td>
+            <th scope="row">实施单位</th>
+            <td className="perf-readonly">{unit}</td>
+          </tr>
+          <tr>
+            <th scope="row">项目属性</th>
+            <td>{text('attribute', '项目属性')}</td>
+            <th scope="row">项目期</th>
+            <td>{text('period', '项目期')}</td>
+          </tr>
+          <tr>
+            <th scope="row">项目资金（元）</th>
+            <td colSpan={3} className="perf-funding-cell">
+              <table className="perf-funding" aria-label="项目资金（元）">
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <span className="perf-sr">资金来源</span>
+                    </th>
+                    {PERIODS.map(([period, periodLabel]) => (
+                      <th key={period} scope="col">
+                        {periodLabel}资金
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {FUNDING_ROWS.map(([field, rowLabel, name]) => (
+                    <tr key={field}>
+                      <th scope="row">{rowLabel}</th>
+                      {PERIODS.map(([period, periodLabel]) => (
+                        <td key={period} className="perf-amount">
+                          <Field
+                            label={`${periodLabel}${name}`}
+                            value={d[period][field]}
+                            path={`${base}.${period}.${field}`}
+                            format={formatYuan}
+                            inputMode="numeric"
+                            onCommit={(value) =>
+                              applyEdit(`修改 ${ownerLabel} ${periodLabel}${name}`, (current) =>
+                                setDeclarationFunding(current, project.id, period, field, value),
+                              )
+                            }
+                          />
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </td>
+          </tr>
+          {TEXTS.map(([field, label]) => (
+            <tr key={field}>
+              <th scope="row">{label}</th>
+              <td colSpan={3}>{text(field, label, true)}</td>
+            </tr>
+          ))}
+          {GOALS.map(([list, key, label]) => (
+            <GoalsRow
+              key={list}
+              label={label}
+              goals={d[key]}
+              path={`${base}.${key}`}
+              onCommit={(value) =>
+                applyEdit(`修改 ${ownerLabel} ${label}`, (current) =>
+                  setGoals(current, project.id, list satisfies ProjectIndicatorList, goalsOf(value)),
+                )
+              }
+            />
+          ))}
+        </tbody>
+      </table>
+      {GRIDS.map(([list, key, title]) => (
+        <IndicatorGrid
+          key={list}
+          owner={owner}
+          ownerLabel={ownerLabel}
+          list={list}
+          title={title}
+          rows={d[key]}
+          path={`${base}.${key}`}
+        />
+      ))}
+      <div className="perf-signatures">
+        {SIGNATURES.map(([field, label]) => (
+          <label key={field}>
+            <span>{label}：</span>
+            {text(field, label)}
+          </label>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function GoalsRow({
+  label,
+  goals,
+  path,
+  onCommit,
+}: {
+  label: string;
+  goals: readonly string[];
+  path: string;
+  onCommit: (text: string) => string | null;
+}) {
+  const followed = useFollowedUnder(path);
+  return (
+    <tr>
+      <th scope="row">
+        {label}
+        <span className="perf-hint">每行一个目标</span>
+      </th>
+      <td colSpan={3}>
+        <Field
+          label={label}
+          value={goals.join('\n')}
+          multiline
+          rows={Math.max(2, goals.length + 1)}
+          followed={followed}
+          onCommit={onCommit}
+        />
+      </td>
+    </tr>
+  );
+}
