@@ -2,6 +2,7 @@
  * The document the app opens at start: the file named on the command line, or the built-in sample.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { serializeDocument } from '../../shared/document/file';
 import type { OpenedDocument } from '../../shared/ipc';
 import { sampleDocument } from '../../shared/sample/sample2024';
@@ -10,6 +11,17 @@ import { sampleDocument } from '../../shared/sample/sample2024';
 export function documentPathFromArgs(argv: readonly string[], defaultApp: boolean): string | null {
   const args = argv.slice(defaultApp ? 2 : 1);
   return args.find((arg) => !arg.startsWith('-')) ?? null;
+}
+
+/**
+ * Every file named on a command line (the app's own, or a second launch's, given with its working
+ * folder), as absolute paths. Options — the app's and those Chromium adds — are skipped.
+ */
+export function documentPathsFromArgs(argv: readonly string[], defaultApp: boolean, cwd: string): string[] {
+  return argv
+    .slice(defaultApp ? 2 : 1)
+    .filter((arg) => arg !== '' && !arg.startsWith('-'))
+    .map((arg) => resolve(cwd, arg));
 }
 
 export async function initialDocument(path: string | null): Promise<OpenedDocument> {

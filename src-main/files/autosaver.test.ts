@@ -122,6 +122,22 @@ describe('Autosaver', () => {
     expect(writes[2]).toEqual({ at: 35_000, text: 'abcde' });
   });
 
+  it('when clean again (saved elsewhere, or undone), stops and discards whatever text it last got', async () => {
+    const { time, writes, autosaver, discards } = setup();
+    autosaver.changed('v1');
+    await time.advance(0);
+    autosaver.changed('v2'); // pending, never written
+    await autosaver.clean();
+    expect(discards()).toBe(1);
+    expect(autosaver.hasUnsavedChanges).toBe(false);
+    expect(time.pendingTimers).toBe(0);
+    await time.advance(60_000);
+    expect(writes.map((w) => w.text)).toEqual(['v1']);
+    autosaver.changed('v3');
+    await time.advance(0);
+    expect(writes.map((w) => w.text)).toEqual(['v1', 'v3']);
+  });
+
   it('stops after a save, discards the journal, and starts again on the next change', async () => {
     const { time, writes, autosaver, discards } = setup();
     autosaver.changed('v1');

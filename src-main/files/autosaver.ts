@@ -95,6 +95,20 @@ export class Autosaver {
     if (!this.hasUnsavedChanges) await this.discard();
   }
 
+  /**
+   * The document has no unsaved changes any more (saved, or its changes undone), whatever text the journal
+   * last got: stops autosaving until the next change and discards the journal.
+   */
+  async clean(): Promise<void> {
+    this.pending = null;
+    this.latest = null;
+    this.dirty = false;
+    this.cancelTimer();
+    await this.writing;
+    // A change may have arrived while the last write finished.
+    if (!this.hasUnsavedChanges) await this.discard();
+  }
+
   /** Writes any pending text now (e.g. before the system shuts down). */
   async flush(): Promise<void> {
     await this.writing;
