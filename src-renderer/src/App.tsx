@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { isFormId, type FormId } from '../../shared/forms/types';
 import type { BudgetDocument } from '../../shared/document/schema';
 import type { SectionId } from '../../shared/editing/outline';
-import { bridge } from './bridge';
+import { loadInitialDocument, useDesktopIntegration } from './desktop';
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { FollowContext } from './fields/Field';
 import { FindingsPanel } from './findings/FindingsPanel';
@@ -51,15 +51,9 @@ export function App() {
   const state = useWorkbench();
   const { status, editor, section } = state;
 
+  useDesktopIntegration();
   useEffect(() => {
-    bridge()
-      .openInitialDocument()
-      .then((opened) => useWorkbench.getState().open(opened.text, opened.path))
-      .catch((error: unknown) => {
-        useWorkbench
-          .getState()
-          .fail(`无法打开文件：${error instanceof Error ? error.message : String(error)}`);
-      });
+    void loadInitialDocument();
   }, []);
 
   // Ctrl+Z / Ctrl+Y outside the grid and outside text boxes (the grid handles its own).

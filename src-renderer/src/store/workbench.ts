@@ -75,7 +75,10 @@ interface WorkbenchState {
   readonly focusGrid: () => void;
   /** Shows a cell of a form, selected (a figure of the narrative leads to where it comes from). */
   readonly reveal: (ref: CellRef) => void;
-  readonly markSaved: (path: string | null) => void;
+  /** The document as of `version` (the current one when omitted) is saved at `path`. */
+  readonly markSaved: (path: string | null, version?: number) => void;
+  /** The document has changes no file holds (recovered, imported, new from last year). */
+  readonly markUnsaved: () => void;
 }
 
 export const useWorkbench = create<WorkbenchState>()((set, get) => {
@@ -245,8 +248,13 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       }));
     },
 
-    markSaved(path) {
-      set((state) => ({ savedVersion: state.version, path }));
+    markSaved(path, version) {
+      set((state) => ({ savedVersion: version ?? state.version, path }));
+    },
+
+    markUnsaved() {
+      // Versions count from 0: -1 is no version, so the document shows as unsaved until saved.
+      set({ savedVersion: -1 });
     },
   };
 });
