@@ -17,18 +17,18 @@ import { bridge } from './bridge';
 import { useWorkbench } from './store/workbench';
 
 /** At most one journal write per this many milliseconds. */
-export const JOURNAL_INTERVAL_MS = 5000;
+const JOURNAL_INTERVAL_MS = 5000;
 /** The first journal write waits this long after a change (a burst of typing is written once). */
-export const JOURNAL_DELAY_MS = 1000;
+const JOURNAL_DELAY_MS = 1000;
 
 /** The document's name: `新绛县教育局2025年部门预算` (file names, titles). */
-export function documentName(doc: BudgetDocument): string {
+function documentName(doc: BudgetDocument): string {
   const department = doc.department.name.trim();
   return `${department === '' ? '未命名部门' : department}${doc.year}年部门预算`;
 }
 
 /** An error's message without Electron's `Error invoking remote method '…': Error: ` wrapping. */
-export function errorText(error: unknown): string {
+function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
 }
@@ -156,7 +156,7 @@ function undoOrRedo(which: 'undo' | 'redo'): void {
 }
 
 /** Carries out a menu command on the open document. */
-export function runMenuCommand(command: MenuCommand): void {
+function runMenuCommand(command: MenuCommand): void {
   switch (command) {
     case 'save':
       void saveDocument();
@@ -193,9 +193,9 @@ const PROGRESS_NAMES: Record<ExportProgress['kind'], string> = {
 
 /**
  * Reports the save state and keeps the journal, from the store's changes; returns the function that
- * stops. (Exported for tests; App uses useDesktopIntegration.)
+ * stops.
  */
-export function trackDocument(): () => void {
+function trackDocument(): () => void {
   const api = bridge();
   let reported: { unsaved: boolean; title: string } | null = null;
   let editor: unknown = null;

@@ -9,7 +9,7 @@ import type { BudgetDocument, Project, ProjectDeclaration } from '../../../share
 import { applyOrNotify } from './fields';
 
 /** Whether a declaration has anything copying would replace: a text, a goal or an indicator. */
-export function hasContent(d: ProjectDeclaration | null): boolean {
+function hasContent(d: ProjectDeclaration | null): boolean {
   if (!d) return false;
   const texts = [d.attribute, d.period, d.summary, d.basis, d.necessity, d.measures, d.plan];
   const goals = [...d.implementationGoals, ...d.annualGoals];

@@ -59,7 +59,7 @@ const GRIDS = [
 ] as const;
 
 /** 383000 → 383,000 (a whole number of 元); anything else as stored. */
-export function formatYuan(value: string): string {
+function formatYuan(value: string): string {
   return /^\d+$/.test(value) ? value.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : value;
 }
 

@@ -6,7 +6,7 @@ import type { DeclarationEdit } from '../../../shared/declarations/edit';
 import { useWorkbench } from '../store/workbench';
 
 /** The document as it is now (edits start from it, not from a render's props). */
-export function currentDoc(): BudgetDocument | null {
+function currentDoc(): BudgetDocument | null {
   return useWorkbench.getState().editor?.doc ?? null;
 }
 
