@@ -38,7 +38,7 @@ export type IndicatorListOf<O extends DeclarationOwner> = O extends { readonly k
   ? ProjectIndicatorList
   : 'indicators';
 
-export const PROJECT_TEXT_FIELDS = [
+const PROJECT_TEXT_FIELDS = [
   'attribute', // 项目属性
   'period', // 项目期
   'summary', // 项目概况
@@ -53,7 +53,7 @@ export const PROJECT_TEXT_FIELDS = [
 ] as const satisfies readonly (keyof ProjectDeclaration)[];
 export type ProjectTextField = (typeof PROJECT_TEXT_FIELDS)[number];
 
-export const OVERALL_TEXT_FIELDS = [
+const OVERALL_TEXT_FIELDS = [
   'unitName',
   'address',
   'contact',
@@ -102,7 +102,7 @@ function isLevel2(value: string): value is Indicator['level2'] {
 }
 
 /** Why an indicator cannot be stored (an unknown level, or a 二级 of another 一级); null when it can. */
-export function indicatorProblem(indicator: {
+function indicatorProblem(indicator: {
   readonly level1: string;
   readonly level2: string;
 }): string | null {
@@ -217,7 +217,7 @@ export function defaultIndicators(): Indicator[] {
  * A new declaration for a project: empty texts, the default indicator rows, and the funding from 表12.
  * Most county projects are one-year projects, so 实施期资金 starts as the 年度资金 (edit it for others).
  */
-export function newDeclaration(project: Project): ProjectDeclaration {
+function newDeclaration(project: Project): ProjectDeclaration {
   const funding = fundingFromTable12(project);
   return {
     attribute: '',

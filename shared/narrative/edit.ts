@@ -52,7 +52,7 @@ const COUNT_FIELDS: ReadonlySet<string> = new Set([
   'assets.equipmentOver100',
 ]);
 
-export function isCountField(field: NarrativeValueField): boolean {
+function isCountField(field: NarrativeValueField): boolean {
   return COUNT_FIELDS.has(field) || field.startsWith('assets.vehicles.');
 }
 
