@@ -94,3 +94,16 @@ test('adds a project to 表12 and removes it; removing one with money asks', asy
   await page.keyboard.press('Escape');
   await expect(app.form.row('政府律师服务费')).toHaveCount(1);
 });
+
+test('the selection stays inside the form when rows under it go away', async ({ page }) => {
+  await app.rows.addRow('添加科目', 'xzyx', '2010101 行政运行');
+  await expect(app.form.row('人大事务')).toHaveCount(1);
+  await page.keyboard.press('Control+End');
+  const last = Number(await app.form.activeCell.getAttribute('data-row'));
+  // Undoing the addition removes two rows (the 项 and its 款).
+  await page.keyboard.press('Control+z');
+  await expect(app.form.row('人大事务')).toHaveCount(0);
+  await expect(app.form.activeCell).toHaveAttribute('data-row', String(last - 2));
+  // The 合计 row's 项目支出.
+  await expect(app.form.activeCell).toHaveText('139.75');
+});

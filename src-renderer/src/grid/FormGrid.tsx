@@ -335,6 +335,18 @@ export function FormGridView(props: FormGridProps) {
     return () => window.removeEventListener('mouseup', up);
   }, []);
 
+  // Rows removed under the selection (a row deleted, an undone addition): keep it inside the form.
+  useEffect(() => {
+    if (rowCount === 0) return;
+    const { anchor, focus } = live.current;
+    if (focus.row < rowCount && anchor.row < rowCount && focus.column < columnCount) return;
+    const inside = (p: CellPosition) => ({
+      row: Math.min(p.row, rowCount - 1),
+      column: Math.min(p.column, columnCount - 1),
+    });
+    props.onSelect({ anchor: inside(anchor), focus: inside(focus) });
+  });
+
   // A new form, or the selection moved elsewhere: any edit in progress was finished or abandoned.
   useEffect(() => {
     setProblem(null);
