@@ -102,10 +102,7 @@ function isLevel2(value: string): value is Indicator['level2'] {
 }
 
 /** Why an indicator cannot be stored (an unknown level, or a 二级 of another 一级); null when it can. */
-function indicatorProblem(indicator: {
-  readonly level1: string;
-  readonly level2: string;
-}): string | null {
+function indicatorProblem(indicator: { readonly level1: string; readonly level2: string }): string | null {
   const { level1, level2 } = indicator;
   if (!isLevel1(level1)) return `一级指标“${level1}”不是${INDICATOR_LEVEL1.join('、')}之一`;
   if (!isLevel2(level2) || !LEVEL2_BY_LEVEL1[level1].includes(level2)) {
