@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../checks/types';
 import { cellTarget, fieldTarget } from '../checks/types';
-import { countsBySection, OUTLINE, sectionOf } from './outline';
+import { countsByDeclaration, countsBySection, OUTLINE, sectionOf } from './outline';
 
 describe('outline', () => {
   it('lists the parts of the budget in the published order', () => {
@@ -67,5 +67,38 @@ describe('outline', () => {
     expect(counts.get('T1')).toEqual({ errors: 1, advisories: 0 });
     expect(counts.get('T3')).toEqual({ errors: 1, advisories: 1 });
     expect(counts.get('T2')).toBeUndefined();
+  });
+});
+
+describe('countsByDeclaration', () => {
+  it('counts findings per project declaration and for the 整体 one', () => {
+    const finding = (level: Finding['level'], ...targets: Finding['targets']): Finding => ({
+      rule: 'P',
+      level,
+      subject: 's',
+      message: 'm',
+      basis: 'b',
+      explanation: null,
+      targets,
+    });
+    const counts = countsByDeclaration([
+      finding(
+        '提示',
+        fieldTarget('projects.p01.declaration.annualIndicators.0', ''),
+        fieldTarget('projects.p01.declaration.annualIndicators.1', ''),
+      ),
+      finding(
+        '错误',
+        fieldTarget('projects.p02.declaration', ''),
+        fieldTarget('projects.p03.declaration', ''),
+      ),
+      finding('提示', fieldTarget('performance.overall.indicators', '')),
+      finding('错误', fieldTarget('projects.p01.functionCode', '')),
+    ]);
+    expect(counts.get('p01')).toEqual({ errors: 0, advisories: 1 });
+    expect(counts.get('p02')).toEqual({ errors: 1, advisories: 0 });
+    expect(counts.get('p03')).toEqual({ errors: 1, advisories: 0 });
+    expect(counts.get('overall')).toEqual({ errors: 0, advisories: 1 });
+    expect(counts.size).toBe(4);
   });
 });

@@ -72,3 +72,28 @@ export function countsBySection(findings: readonly Finding[]): ReadonlyMap<Secti
   }
   return counts;
 }
+
+/**
+ * 错误 and unexplained 提示 per declaration (the 绩效目标 list shows them): by project id, and
+ * 'overall' for the 部门整体 declaration.
+ */
+export function countsByDeclaration(findings: readonly Finding[]): ReadonlyMap<string, SectionCounts> {
+  const counts = new Map<string, { errors: number; advisories: number }>();
+  for (const finding of findings) {
+    if (finding.level === '提示' && finding.explanation !== null) continue;
+    const owners = new Set<string>();
+    for (const target of finding.targets) {
+      if (target.kind !== 'field') continue;
+      const project = /^projects\.([^.]+)\.declaration(?:\.|$)/.exec(target.path)?.[1];
+      if (project) owners.add(project);
+      else if (target.path === 'performance' || target.path.startsWith('performance.')) owners.add('overall');
+    }
+    for (const owner of owners) {
+      let entry = counts.get(owner);
+      if (!entry) counts.set(owner, (entry = { errors: 0, advisories: 0 }));
+      if (finding.level === '错误') entry.errors++;
+      else entry.advisories++;
+    }
+  }
+  return counts;
+}

@@ -354,3 +354,13 @@ test('following P1 opens the first project without a declaration', async () => {
   await expect(perf.entry(LAWYER)).toHaveAttribute('aria-current', 'true');
   await expect(perf.declaration(LAWYER)).toHaveClass(/followed/);
 });
+
+test('each declaration in the list shows its 提示 count, and it follows the edits', async () => {
+  await expect(perf.overallEntry.locator('.badge.advisory')).toHaveText('2');
+  await expect(perf.entry(LAWYER).locator('.badge.advisory')).toHaveText('1');
+  // Creating the missing declaration answers P1 for it; its empty rows are still to be filled (P3, P6).
+  await perf.choose(LAWYER);
+  await perf.page.getByRole('button', { name: '创建申报表', exact: true }).click();
+  await expect(perf.entry(LAWYER)).toHaveAccessibleName(LAWYER);
+  await expect(perf.entry(LAWYER).locator('.badge')).not.toHaveCount(0);
+});

@@ -15,6 +15,7 @@ import {
   type DeclarationEdit,
 } from '../../../shared/declarations/edit';
 import type { BudgetDocument, Project } from '../../../shared/document/schema';
+import { countsByDeclaration, type SectionCounts } from '../../../shared/editing/outline';
 import { useWorkbench } from '../store/workbench';
 import { CopyPanel } from './CopyPanel';
 import { FollowContext, useFollowed } from '../fields/Field';
@@ -97,6 +98,13 @@ export function PerformanceView({
   const mainRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLElement>(null);
   const library = useIndicatorLibrary();
+  const editor = useWorkbench((s) => s.editor);
+  const version = useWorkbench((s) => s.version);
+  const counts = useMemo(
+    () => countsByDeclaration(editor?.findings() ?? []),
+    // The editor's findings change with its version.
+    [editor, version],
+  );
 
   const projects = useMemo(() => listedProjects(doc), [doc]);
   const missing = useMemo(() => declarationsToCreate(doc), [doc]);
@@ -180,9 +188,11 @@ export function PerformanceView({
                 type="button"
                 className="perf-entry overall"
                 aria-current={shown === OVERALL}
+                aria-label={OVERALL_TITLE}
                 onClick={() => choose(OVERALL)}
               >
-                {OVERALL_TITLE}
+                <span className="perf-entry-name">{OVERALL_TITLE}</span>
+                <Badges counts={counts.get(OVERALL)} />
               </button>
             </li>
             {projects.map((project) => (
@@ -197,6 +207,7 @@ export function PerformanceView({
                 >
                   <span className="perf-entry-name">{project.name}</span>
                   {!project.declaration && <span className="perf-entry-state">未编制</span>}
+                  <Badges counts={counts.get(project.id)} />
                 </button>
               </li>
             ))}
@@ -220,6 +231,25 @@ export function PerformanceView({
         </div>
       </div>
     </FollowContext.Provider>
+  );
+}
+
+/** A declaration's 错误 / 提示 counts, as the outline shows a part's. */
+function Badges({ counts }: { counts: SectionCounts | undefined }) {
+  if (!counts) return null;
+  return (
+    <>
+      {counts.errors > 0 && (
+        <span className="badge error" title={`错误 ${counts.errors} 项`}>
+          {counts.errors}
+        </span>
+      )}
+      {counts.advisories > 0 && (
+        <span className="badge advisory" title={`提示 ${counts.advisories} 项`}>
+          {counts.advisories}
+        </span>
+      )}
+    </>
   );
 }
 
