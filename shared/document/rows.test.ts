@@ -10,6 +10,7 @@ import {
   addFunctionRow,
   addOperatingRow,
   addProject,
+  updateProject,
   addUnit,
   canCopyTable,
   copyTable,
@@ -403,6 +404,22 @@ describe('units', () => {
 });
 
 describe('projects', () => {
+  it('renames a project and changes its 功能 项, refusing another project’s name or a 款 code', () => {
+    const first = sample.projects[0];
+    const second = sample.projects[1];
+    if (!first || !second) throw new Error('the sample has projects');
+    const doc = ok(updateProject(sample, first.id, { name: ' 机关运行经费 ', functionCode: '2010399' }));
+    expect(doc.projects[0]).toMatchObject({ id: first.id, name: '机关运行经费', functionCode: '2010399' });
+    expect(doc.projects[0]?.current).toBe(first.current);
+    expect(doc.projects[1]).toBe(second);
+    expect(refused(updateProject(sample, first.id, { name: second.name }))).toEqual({
+      reason: 'duplicate-name',
+      message: `已有项目“${second.name}”`,
+    });
+    expect(refused(updateProject(sample, first.id, { functionCode: '20103' })).reason).toBe('not-item');
+    expect(refused(updateProject(sample, 'p99', { name: 'x' })).reason).toBe('no-such-row');
+  });
+
   it('adds a project with a fresh id, blank 表12 amounts, no 上年结转 and no declaration', () => {
     const result = addProject(sample, { name: '档案数字化经费', unitId: 'u1', category: '特定目标类' });
     const doc = ok(result);

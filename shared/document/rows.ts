@@ -509,6 +509,35 @@ export function addProject(doc: BudgetDocument, project: NewProject): RowEditRes
   return done({ ...doc, projects: [...doc.projects, added] }, id);
 }
 
+/**
+ * Changes a project's name, unit, category or 功能 项 (表12's row and its declaration follow). The same
+ * checks as adding: a name not empty and not another project's, a unit of the department, a 项 code.
+ */
+export function updateProject(doc: BudgetDocument, id: string, patch: Partial<NewProject>): RowEditResult {
+  const project = doc.projects.find((p) => p.id === id);
+  if (!project) return refuse('no-such-row', `没有编号为 ${id} 的项目`);
+  const name = (patch.name ?? project.name).trim();
+  if (name === '') return refuse('empty-name', '请填写项目名称');
+  if (doc.projects.some((p) => p.id !== id && p.name === name)) {
+    return refuse('duplicate-name', `已有项目“${name}”`);
+  }
+  const unitId = patch.unitId ?? project.unitId;
+  if (!unitById(doc, unitId)) return refuse('no-such-unit', `没有编号为 ${unitId} 的单位`);
+  const functionCode = (patch.functionCode ?? project.functionCode).trim();
+  if (functionCode !== '' && functionCode !== project.functionCode) {
+    const item = functionItem(doc, functionCode);
+    if ('ok' in item) return item;
+  }
+  const updated: Project = {
+    ...project,
+    name,
+    unitId,
+    category: patch.category ?? project.category,
+    functionCode,
+  };
+  return done({ ...doc, projects: doc.projects.map((p) => (p.id === id ? updated : p)) }, id);
+}
+
 /** Removes a project (from 表12, 表13 and the declarations). Ask first when `projectHasMoney`. */
 export function removeProject(doc: BudgetDocument, id: string): RowEditResult {
   const projects = doc.projects.filter((p) => p.id !== id);

@@ -107,3 +107,17 @@ test('the selection stays inside the form when rows under it go away', async ({ 
   // The 合计 row's 项目支出.
   await expect(app.form.activeCell).toHaveText('139.75');
 });
+
+test('renames a project of 表12; undo brings the old name back', async ({ page }) => {
+  await app.show(/^表12 /);
+  await app.form.select('政府律师服务费', 0);
+  await app.rows.button('修改项目').click();
+  const dialog = page.getByRole('dialog', { name: '修改项目' });
+  await expect(dialog.getByRole('textbox', { name: '项目名称' })).toHaveValue('政府律师服务费');
+  await dialog.getByRole('textbox', { name: '项目名称' }).fill('政府法律顾问服务费');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(app.form.row('政府法律顾问服务费')).toContainText('6.00');
+  await expect(app.form.row('政府律师服务费')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(app.form.row('政府律师服务费')).toHaveCount(1);
+});

@@ -1,6 +1,6 @@
 /**
- * A new project for 表12: its name, the unit that carries it out, its category and (optionally) the
- * 功能 项 it is spent under, found by code, name or pinyin initials.
+ * A project of 表12, new or changed: its name, the unit that carries it out, its category and
+ * (optionally) the 功能 项 it is spent under, found by code, name or pinyin initials.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { searchCatalog } from '../../../shared/catalogs/search';
@@ -9,16 +9,19 @@ import { PROJECT_CATEGORIES, type BudgetDocument } from '../../../shared/documen
 
 export interface ProjectDialogProps {
   readonly doc: BudgetDocument;
-  /** Returns a message when the project is refused (the dialog stays open), null when it was added. */
-  readonly onAdd: (project: NewProject) => string | null;
+  /** The project being changed; a new one when omitted. */
+  readonly initial?: NewProject;
+  /** Returns a message when the project is refused (the dialog stays open), null when it was taken. */
+  readonly onSubmit: (project: NewProject) => string | null;
   readonly onClose: () => void;
 }
 
-export function ProjectDialog({ doc, onAdd, onClose }: ProjectDialogProps) {
-  const [name, setName] = useState('');
-  const [unitId, setUnitId] = useState(doc.units[0]?.id ?? '');
-  const [category, setCategory] = useState<NewProject['category']>('特定目标类');
-  const [code, setCode] = useState('');
+export function ProjectDialog({ doc, initial, onSubmit, onClose }: ProjectDialogProps) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [unitId, setUnitId] = useState(initial?.unitId ?? doc.units[0]?.id ?? '');
+  const [category, setCategory] = useState<NewProject['category']>(initial?.category ?? '特定目标类');
+  const [code, setCode] = useState(initial?.functionCode ?? '');
+  const title = initial ? '修改项目' : '添加项目';
   const [problem, setProblem] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
@@ -32,7 +35,7 @@ export function ProjectDialog({ doc, onAdd, onClose }: ProjectDialogProps) {
 
   const submit = () => {
     const functionCode = /^\d{7}/.exec(code.trim())?.[0] ?? code.trim();
-    setProblem(onAdd({ name, unitId, category, functionCode }));
+    setProblem(onSubmit({ name, unitId, category, functionCode }));
   };
 
   return (
@@ -41,7 +44,7 @@ export function ProjectDialog({ doc, onAdd, onClose }: ProjectDialogProps) {
         className="modal project-dialog"
         role="dialog"
         aria-modal="true"
-        aria-label="添加项目"
+        aria-label={title}
         onSubmit={(e) => {
           e.preventDefault();
           submit();
@@ -50,7 +53,7 @@ export function ProjectDialog({ doc, onAdd, onClose }: ProjectDialogProps) {
           if (e.key === 'Escape') onClose();
         }}
       >
-        <h3>添加项目</h3>
+        <h3>{title}</h3>
         <label>
           项目名称
           <input ref={nameRef} aria-label="项目名称" value={name} onChange={(e) => setName(e.target.value)} />
@@ -100,7 +103,7 @@ export function ProjectDialog({ doc, onAdd, onClose }: ProjectDialogProps) {
           </p>
         )}
         <div className="modal-buttons">
-          <button type="submit">添加</button>
+          <button type="submit">{initial ? '保存' : '添加'}</button>
           <button type="button" onClick={onClose}>
             取消
           </button>

@@ -16,6 +16,7 @@ import {
   removeProject,
   removeRow,
   rowHasMoney,
+  updateProject,
   type GovernmentCodeOption,
   type FunctionCollection,
   type RemovableCollection,
@@ -68,6 +69,7 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
   /** A 部门经济 款 that maps to several 政府经济 款: which one this row is for. */
   const [choosing, setChoosing] = useState<{ code: string; options: GovernmentCodeOption[] } | null>(null);
   const [addingProject, setAddingProject] = useState(false);
+  const [changingProject, setChangingProject] = useState(false);
   const { replaceDocument, notify, ask } = useWorkbench.getState();
   const stored = useMemo(
     () => storedRowsAt(grid, row).filter((r) => REMOVABLE.has(r.collection)),
@@ -142,6 +144,10 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
     }
   };
 
+  // The project a 表12 / 表13 row shows.
+  const projectRow = stored.find((r) => r.collection === 't12' || r.collection === 't13');
+  const project = projectRow ? doc.projects.find((p) => p.id === projectRow.key) : undefined;
+
   const tables = FUNCTION_TABLES[grid.id] ?? [];
   const picker = tables.find((t) => t.collection === picking);
   return (
@@ -159,6 +165,11 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
       {grid.id === 'T12' && (
         <button type="button" onClick={() => setAddingProject(true)}>
           添加项目
+        </button>
+      )}
+      {project && (
+        <button type="button" onClick={() => setChangingProject(true)}>
+          修改项目
         </button>
       )}
       {stored.length > 0 && (
@@ -205,6 +216,23 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
           </button>
         </div>
       )}
+      {changingProject && project && (
+        <ProjectDialog
+          doc={doc}
+          initial={project}
+          onClose={() => {
+            setChangingProject(false);
+            useWorkbench.getState().focusGrid();
+          }}
+          onSubmit={(patch) => {
+            const result = updateProject(doc, project.id, patch);
+            if (!result.ok) return result.message;
+            setChangingProject(false);
+            apply(`修改项目 ${patch.name}`, result);
+            return null;
+          }}
+        />
+      )}
       {addingProject && (
         <ProjectDialog
           doc={doc}
@@ -212,11 +240,11 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
             setAddingProject(false);
             useWorkbench.getState().focusGrid();
           }}
-          onAdd={(project) => {
-            const result = addProject(doc, project);
+          onSubmit={(added) => {
+            const result = addProject(doc, added);
             if (!result.ok) return result.message;
             setAddingProject(false);
-            apply(`添加项目 ${project.name}`, result, () => {
+            apply(`添加项目 ${added.name}`, result, () => {
               const { editor, select } = useWorkbench.getState();
               const updated = editor?.session.evaluator.grid(grid.id);
               const position = updated && positionOfRow(updated, 't12', result.key);
