@@ -7,6 +7,7 @@
  * `DocumentChange` the check session needs, or a failure with a Chinese message for input that can be
  * wrong. A value that does not change returns the same document, so the editor records no step.
  */
+import { FUNDING_LABELS } from './form';
 import { z } from 'zod';
 import type { DocumentChange } from '../checks/session';
 import type { Area } from '../checks/types';
@@ -335,15 +336,6 @@ export function setOverallCount(
   if (overall[field] === parsed.count) return setUnchanged(doc, ['performance']);
   return setOverall(doc, { ...overall, [field]: parsed.count });
 }
-
-const FUNDING_LABELS: Record<FundingField, string> = {
-  total: '资金总额',
-  central: '中央财政资金',
-  provincial: '省级财政资金',
-  cityCounty: '市县（区）财政资金',
-  selfRaised: '单位自筹',
-  other: '其他资金',
-};
 
 /** Sets one 元 amount of a project declaration's funding: a non-negative whole number of 元, or blank. */
 export function setDeclarationFunding(

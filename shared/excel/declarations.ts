@@ -19,9 +19,7 @@ import {
   type ProjectDeclaration,
   type YuanFunding,
 } from '../document/schema';
-import { formsOf } from '../forms/engine';
-import type { CellRef } from '../forms/types';
-import { isBlank, roundCents, sum, toDecimal, type Amount, type Decimal } from '../money';
+import { isBlank, roundCents, toDecimal, type Amount, type Decimal } from '../money';
 import {
   cellAmount,
   cellCount,
@@ -45,89 +43,33 @@ import {
   wrappedLines,
   writeLine,
 } from './style';
+import {
+  DECLARATION_TITLES,
+  declarationYearLine,
+  EXPENDITURE_COLUMNS,
+  FUNDING_PARTS,
+  FUNDING_SIDES,
+  INCOME_COLUMNS,
+  INDICATOR_HEADERS,
+  OVERALL_LABELS,
+  overallBudget,
+  PROJECT_LABELS,
+  PROJECT_TEXTS,
+  SIGNATURES,
+  signatureLabel,
+} from '../declarations/form';
 
 export const OVERALL_SHEET = '整体绩效目标';
 export const PROJECTS_SHEET = '项目绩效目标';
 
-const OVERALL_TITLE = '部门（单位）整体支出绩效目标申报表';
-const PROJECT_TITLE = '县级预算部门（单位）项目支出绩效目标申报表';
-
-/** Labels of the 整体 form. */
-const OVERALL = {
-  block: '部门基本信息',
-  unitName: '单位名称',
-  address: '通讯地址',
-  contact: '单位预算绩效管理联系人',
-  phone: '联系电话',
-  staffQuota: '人员编制数',
-  staffActual: '实有人数',
-  functions: '单位职能',
-  income: '单位年度收入预算（万元）',
-  expenditure: '单位年度支出预算（万元）',
-  target: '部门整体支出绩效目标',
-  indicators: '部门整体支出绩效指标',
-} as const;
-
-/**
- * 收入合计 is 表1's 收入总计 (it equals 支出合计, 表3's 合计, both with 上年结转); 其他拨款 is what the three
- * 财政拨款 sources leave: 财政专户管理资金, 单位资金 and 上年结转.
- */
-const INCOME_COLUMNS = [
-  '收入合计',
-  '公共财政拨款',
-  '政府性基金拨款',
-  '国有资本经营预算拨款',
-  '其他拨款',
-] as const;
-
-/** Labels of the 项目 form. */
-const PROJECT = {
-  name: '项目名称',
-  department: '主管部门及代码',
-  unit: '实施单位',
-  attribute: '项目属性',
-  period: '项目期',
-  funding: '项目资金（元）',
-  goals: '总体目标',
-  implementationGoals: '实施期目标',
-  annualGoals: '年度目标',
-  indicators: '绩效指标',
-} as const;
-
-/** The two funding columns: 实施期 on the left, 年度 on the right, each headed by its 总额. */
-const FUNDING_SIDES = [
-  { field: 'implementationFunding', total: '实施期资金总额：' },
-  { field: 'annualFunding', total: '年度资金总额：' },
-] as const;
-
-const FUNDING_PARTS = [
-  ['central', '其中：中央财政资金'],
-  ['provincial', '省级财政资金'],
-  ['cityCounty', '市县（区）财政资金'],
-  ['selfRaised', '单位自筹'],
-  ['other', '其他资金'],
-] as const satisfies readonly (readonly [keyof YuanFunding, string])[];
-
-/** The texts, a row each, in this order. */
-const TEXTS = {
-  summary: '项目概况',
-  basis: '立项依据',
-  necessity: '项目设立必要性',
-  measures: '保证项目实施的制度、措施',
-  plan: '项目实施计划',
-} as const satisfies Partial<Record<keyof ProjectDeclaration, string>>;
-const TEXT_KEYS = ['summary', 'basis', 'necessity', 'measures', 'plan'] as const;
-
-/** The line under the form, outside its borders, in this order. */
-const SIGNATURES = {
-  personInCharge: '负责人：',
-  handler: '经办人：',
-  phone: '联系电话：',
-  filledOn: '填报日期：',
-} as const satisfies Partial<Record<keyof ProjectDeclaration, string>>;
-const SIGNATURE_KEYS = ['personInCharge', 'handler', 'phone', 'filledOn'] as const;
-
-const GRID = { level1: '一级指标', level2: '二级指标', name: '三级指标', value: '指标值' } as const;
+const OVERALL = OVERALL_LABELS;
+const PROJECT = PROJECT_LABELS;
+const GRID = INDICATOR_HEADERS;
+/** The texts and signature labels by field, as the reader looks them up. */
+const TEXTS = Object.fromEntries(PROJECT_TEXTS) as Record<(typeof PROJECT_TEXTS)[number][0], string>;
+const SIGNATURE_LABELS = Object.fromEntries(
+  SIGNATURES.map(([key, label]) => [key, signatureLabel(label)]),
+) as Record<(typeof SIGNATURES)[number][0], string>;
 
 /** Column widths (Excel's character units): label column, then the form's columns. */
 const OVERALL_WIDTHS = [12, 20, 16, 15, 15, 16];
@@ -153,8 +95,6 @@ const PROJECT_GRID: GridColumns = {
     { level2: 6, name: 7, nameTo: 7, value: 8 },
   ],
 };
-
-const yearLine = (year: number) => `（${year}年度）`;
 
 // ---------------------------------------------------------------------------------------------------
 // Export
@@ -290,9 +230,9 @@ function wanValue(value: Decimal | null): number | null {
 function writeOverall(sheet: ExcelJS.Worksheet, doc: BudgetDocument): void {
   const w = new FormWriter(sheet, OVERALL_WIDTHS);
   const o = doc.performance.overall;
-  w.line(1, OVERALL_TITLE, 'title');
-  w.line(2, yearLine(doc.year), 'caption');
-  w.line(3, `填报单位（盖章）：${doc.department.name}`, 'left');
+  w.line(1, DECLARATION_TITLES.overall, 'title');
+  w.line(2, declarationYearLine(doc.year), 'caption');
+  w.line(3, `${OVERALL.filler}${doc.department.name}`, 'left');
 
   const top = 4;
   w.box(4, 2, OVERALL.unitName, 'label');
@@ -310,33 +250,23 @@ function writeOverall(sheet: ExcelJS.Worksheet, doc: BudgetDocument): void {
   w.box(8, 2, OVERALL.functions, 'label');
   w.box(8, 3, o.functions, 'text', { cols: 4 });
 
-  const forms = formsOf(doc);
-  const t1 = (row: string) => forms.value({ form: 'T1', row, column: 'income' });
-  const others = [t1('income:specialAccount'), t1('income:unitFunds'), t1('income:carryOver')].filter(
-    (value): value is Decimal => value !== null,
-  );
-  const income = [
-    t1('income:total'),
-    t1('income:generalBudget'),
-    t1('income:governmentFund'),
-    t1('income:stateCapital'),
-    others.length === 0 ? null : sum(others),
-  ];
+  const budget = overallBudget(doc);
   w.box(9, 2, OVERALL.income, 'label', { cols: 5 });
   INCOME_COLUMNS.forEach((label, i) => {
     w.box(10, 2 + i, label, 'label');
-    w.box(11, 2 + i, wanValue(income[i] ?? null), 'amount');
+    w.box(11, 2 + i, wanValue(budget.income[i] ?? null), 'amount');
   });
-  const t3 = (column: string): CellRef => ({ form: 'T3', row: 'total', column });
   w.box(12, 2, OVERALL.expenditure, 'label', { cols: 5 });
-  const expenditure = [
-    { label: '支出合计', col: 2, cols: 1, ref: t3('total') },
-    { label: '基本支出', col: 3, cols: 2, ref: t3('basic') },
-    { label: '项目支出', col: 5, cols: 2, ref: t3('project') },
-  ];
-  for (const { label, col, cols, ref } of expenditure) {
+  // 支出合计 one column, 基本支出 and 项目支出 two each.
+  const expenditure = EXPENDITURE_COLUMNS.map((label, i) => ({
+    label,
+    col: i === 0 ? 2 : 2 * i + 1,
+    cols: i === 0 ? 1 : 2,
+    value: budget.expenditure[i] ?? null,
+  }));
+  for (const { label, col, cols, value } of expenditure) {
     w.box(13, col, label, 'label', { cols });
-    w.box(14, col, wanValue(forms.value(ref)), 'amount', { cols });
+    w.box(14, col, wanValue(value), 'amount', { cols });
   }
   w.box(top, 1, OVERALL.block, 'label', { rows: 14 - top + 1 });
 
@@ -356,8 +286,8 @@ function writeProject(
   first: number,
 ): number {
   const w = new FormWriter(sheet, PROJECT_WIDTHS);
-  w.line(first, PROJECT_TITLE, 'title');
-  w.line(first + 1, yearLine(doc.year), 'caption');
+  w.line(first, DECLARATION_TITLES.project, 'title');
+  w.line(first + 1, declarationYearLine(doc.year), 'caption');
   let r = first + 2;
   const top = r;
   w.box(r, 1, PROJECT.name, 'label');
@@ -394,8 +324,8 @@ function writeProject(
   w.box(fundingTop, 1, PROJECT.funding, 'label', { rows: FUNDING_PARTS.length + 1 });
   r = fundingTop + FUNDING_PARTS.length + 1;
 
-  for (const key of TEXT_KEYS) {
-    w.box(r, 1, TEXTS[key], 'label');
+  for (const [key, label] of PROJECT_TEXTS) {
+    w.box(r, 1, label, 'label');
     w.box(r, 2, d[key], 'text', { cols: 7 });
     r++;
   }
@@ -413,9 +343,9 @@ function writeProject(
   w.fitRows(top, last);
 
   const signatures = last + 1;
-  SIGNATURE_KEYS.forEach((key, i) => {
+  SIGNATURES.forEach(([key, label], i) => {
     const labelCell = sheet.getCell(signatures, 1 + 2 * i);
-    labelCell.value = SIGNATURES[key];
+    labelCell.value = signatureLabel(label);
     labelCell.font = FONT;
     labelCell.alignment = { horizontal: 'right', vertical: 'middle' };
     const valueCell = sheet.getCell(signatures, 2 + 2 * i);
@@ -708,7 +638,7 @@ function readProject(reader: SheetReader, first: number, last: number, name: str
   const plan = field(TEXTS.plan);
   const implementationGoals = goals(PROJECT.implementationGoals);
   const annualGoals = goals(PROJECT.annualGoals);
-  const signatures = reader.find(SIGNATURES.personInCharge, first, last);
+  const signatures = reader.find(SIGNATURE_LABELS.personInCharge, first, last);
   const [implementationIndicators = [], annualIndicators = []] = readIndicatorGrid(
     reader,
     first,
@@ -717,7 +647,7 @@ function readProject(reader: SheetReader, first: number, last: number, name: str
     owner,
   );
   const signature = (label: string) => (signatures ? field(label) : '');
-  if (!signatures) reader.problem(null, `${owner}找不到“${SIGNATURES.personInCharge}”一行`);
+  if (!signatures) reader.problem(null, `${owner}找不到“${SIGNATURE_LABELS.personInCharge}”一行`);
   return {
     attribute,
     period,
@@ -732,10 +662,10 @@ function readProject(reader: SheetReader, first: number, last: number, name: str
     annualGoals,
     implementationIndicators,
     annualIndicators,
-    personInCharge: signature(SIGNATURES.personInCharge),
-    handler: signature(SIGNATURES.handler),
-    phone: signature(SIGNATURES.phone),
-    filledOn: signature(SIGNATURES.filledOn),
+    personInCharge: signature(SIGNATURE_LABELS.personInCharge),
+    handler: signature(SIGNATURE_LABELS.handler),
+    phone: signature(SIGNATURE_LABELS.phone),
+    filledOn: signature(SIGNATURE_LABELS.filledOn),
   };
 }
 

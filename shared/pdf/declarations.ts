@@ -17,91 +17,33 @@ import type {
   TableCell,
   TableCellProperties,
 } from 'pdfmake/interfaces';
-import type { BudgetDocument, Indicator, Project, ProjectDeclaration, YuanFunding } from '../document/schema';
-import { formsOf } from '../forms/engine';
-import { formatGrouped, isBlank, sum, toDecimal, type Amount, type Decimal } from '../money';
+import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../document/schema';
+import { formatGrouped, isBlank, toDecimal, type Amount, type Decimal } from '../money';
 import { blocksOf, continuesRun } from '../declarations/grid';
+import {
+  DECLARATION_TITLES,
+  declarationYearLine,
+  EXPENDITURE_COLUMNS,
+  FUNDING_PARTS,
+  FUNDING_SIDES,
+  INCOME_COLUMNS,
+  INDICATOR_HEADERS,
+  OVERALL_LABELS,
+  overallBudget,
+  PROJECT_LABELS,
+  PROJECT_TEXTS,
+  SIGNATURES,
+  signatureLabel,
+} from '../declarations/form';
 import { DECLARATION_PADDING, RULE, tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
 
-const OVERALL_TITLE = '部门（单位）整体支出绩效目标申报表';
-const PROJECT_TITLE = '县级预算部门（单位）项目支出绩效目标申报表';
-
-/** Labels of the 整体 form. */
-const OVERALL = {
-  block: '部门基本信息',
-  filler: '填报单位（盖章）：',
-  unitName: '单位名称',
-  address: '通讯地址',
-  contact: '单位预算绩效管理联系人',
-  phone: '联系电话',
-  staffQuota: '人员编制数',
-  staffActual: '实有人数',
-  functions: '单位职能',
-  income: '单位年度收入预算（万元）',
-  expenditure: '单位年度支出预算（万元）',
-  target: '部门整体支出绩效目标',
-  indicators: '部门整体支出绩效指标',
-} as const;
-
-/**
- * 收入合计 is 表1's 收入总计; 其他拨款 is what the three 财政拨款 sources leave: 财政专户管理资金, 单位资金 and
- * 上年结转 (as the workbook's form).
- */
-const INCOME_COLUMNS = [
-  '收入合计',
-  '公共财政拨款',
-  '政府性基金拨款',
-  '国有资本经营预算拨款',
-  '其他拨款',
-] as const;
-
-/** Labels of the 项目 form. */
-const PROJECT = {
-  name: '项目名称',
-  department: '主管部门及代码',
-  unit: '实施单位',
-  attribute: '项目属性',
-  period: '项目期',
-  funding: '项目资金（元）',
-  goals: '总体目标',
-  implementationGoals: '实施期目标',
-  annualGoals: '年度目标',
-  indicators: '绩效指标',
-} as const;
-
-/** The two funding columns: 实施期 on the left, 年度 on the right, each headed by its 总额. */
-const FUNDING_SIDES = [
-  { field: 'implementationFunding', total: '实施期资金总额：' },
-  { field: 'annualFunding', total: '年度资金总额：' },
-] as const;
-
-const FUNDING_PARTS = [
-  ['central', '其中：中央财政资金'],
-  ['provincial', '省级财政资金'],
-  ['cityCounty', '市县（区）财政资金'],
-  ['selfRaised', '单位自筹'],
-  ['other', '其他资金'],
-] as const satisfies readonly (readonly [keyof YuanFunding, string])[];
-
-/** The texts, a row each, in this order. */
-const TEXTS = [
-  ['summary', '项目概况'],
-  ['basis', '立项依据'],
-  ['necessity', '项目设立必要性'],
-  ['measures', '保证项目实施的制度、措施'],
-  ['plan', '项目实施计划'],
-] as const satisfies readonly (readonly [keyof ProjectDeclaration, string])[];
-
-/** The line under a project's form, outside its borders, in this order. */
-const SIGNATURES = [
-  ['personInCharge', '负责人：'],
-  ['handler', '经办人：'],
-  ['phone', '联系电话：'],
-  ['filledOn', '填报日期：'],
-] as const satisfies readonly (readonly [keyof ProjectDeclaration, string])[];
-
-const GRID = { level1: '一级指标', level2: '二级指标', name: '三级指标', value: '指标值' } as const;
+const OVERALL = OVERALL_LABELS;
+const PROJECT = PROJECT_LABELS;
+const TEXTS = PROJECT_TEXTS;
+const GRID = INDICATOR_HEADERS;
+/** The signature line's labels as printed: 负责人：. */
+const SIGNATURE_LINE = SIGNATURES.map(([key, label]) => [key, signatureLabel(label)] as const);
 
 /** pdfmake's A4 in points; the page margins are report.ts's. */
 /**
@@ -381,7 +323,7 @@ const title = (text: string): Content => ({
 });
 
 const yearLine = (year: number): Content => ({
-  text: `（${year}年度）`,
+  text: declarationYearLine(year),
   font: 'Song',
   fontSize: YEAR.size,
   lineHeight: 1,
@@ -425,30 +367,20 @@ function overallForm(doc: BudgetDocument): Content {
   t.box(top + 4, 1, OVERALL.functions, 'label');
   t.box(top + 4, 2, o.functions, 'text', { cols: 4 });
 
-  const forms = formsOf(doc);
-  const t1 = (row: string) => forms.value({ form: 'T1', row, column: 'income' });
-  const others = [t1('income:specialAccount'), t1('income:unitFunds'), t1('income:carryOver')].filter(
-    (value): value is Decimal => value !== null,
-  );
-  const income = [
-    t1('income:total'),
-    t1('income:generalBudget'),
-    t1('income:governmentFund'),
-    t1('income:stateCapital'),
-    others.length === 0 ? null : sum(others),
-  ];
+  const budget = overallBudget(doc);
   t.box(top + 5, 1, OVERALL.income, 'label', { cols: 5 });
   INCOME_COLUMNS.forEach((label, i) => {
     t.box(top + 6, 1 + i, label, 'label');
-    t.box(top + 7, 1 + i, wanText(income[i] ?? null), 'amount');
+    t.box(top + 7, 1 + i, wanText(budget.income[i] ?? null), 'amount');
   });
-  const t3 = (column: string) => forms.value({ form: 'T3', row: 'total', column });
   t.box(top + 8, 1, OVERALL.expenditure, 'label', { cols: 5 });
-  const expenditure = [
-    { label: '支出合计', col: 1, cols: 1, value: t3('total') },
-    { label: '基本支出', col: 2, cols: 2, value: t3('basic') },
-    { label: '项目支出', col: 4, cols: 2, value: t3('project') },
-  ];
+  // 支出合计 one column, 基本支出 and 项目支出 two each.
+  const expenditure = EXPENDITURE_COLUMNS.map((label, i) => ({
+    label,
+    col: i === 0 ? 1 : 2 * i,
+    cols: i === 0 ? 1 : 2,
+    value: budget.expenditure[i] ?? null,
+  }));
   for (const { label, col, cols, value } of expenditure) {
     t.box(top + 9, col, label, 'label', { cols });
     t.box(top + 10, col, wanText(value), 'amount', { cols });
@@ -461,7 +393,7 @@ function overallForm(doc: BudgetDocument): Content {
   indicatorGrid(t, grid, OVERALL_GRID, [o.indicators]);
   t.box(grid, 0, OVERALL.indicators, 'label', { rows: t.rowCount - grid });
 
-  return page([title(OVERALL_TITLE), yearLine(doc.year), t.table()]);
+  return page([title(DECLARATION_TITLES.overall), yearLine(doc.year), t.table()]);
 }
 
 function projectForm(doc: BudgetDocument, project: Project, d: ProjectDeclaration): Content {
@@ -514,7 +446,7 @@ function projectForm(doc: BudgetDocument, project: Project, d: ProjectDeclaratio
   indicatorGrid(t, r, PROJECT_GRID, [d.implementationIndicators, d.annualIndicators]);
   t.box(r, 0, PROJECT.indicators, 'label', { rows: t.rowCount - r });
 
-  return page([title(PROJECT_TITLE), yearLine(doc.year), t.table(), signatureLine(d)]);
+  return page([title(DECLARATION_TITLES.project), yearLine(doc.year), t.table(), signatureLine(d)]);
 }
 
 /** 目标1：… on a line each. */
@@ -528,10 +460,10 @@ function goalText(goals: readonly string[]): string {
  */
 function signatureLine(d: ProjectDeclaration): Content {
   const pad = DECLARATION_PADDING.x;
-  const labels = SIGNATURES.map(([, label]) => textWidth(label) + 1);
-  const values = SIGNATURES.map(([key]) => Math.max(textWidth(d[key]), 3 * FONT_SIZE) + 1);
+  const labels = SIGNATURE_LINE.map(([, label]) => textWidth(label) + 1);
+  const values = SIGNATURE_LINE.map(([key]) => Math.max(textWidth(d[key]), 3 * FONT_SIZE) + 1);
   const total = (widths: readonly number[]) => widths.reduce((s, w) => s + w, 0);
-  const room = pageArea().width - SIGNATURES.length * 2 * 2 * pad - total(labels);
+  const room = pageArea().width - SIGNATURE_LINE.length * 2 * 2 * pad - total(labels);
   const spare = (room - total(values)) / values.length;
   // A value too long for the line wraps in its share.
   const fitted = values.map((w) => (spare >= 0 ? w + spare : (w * room) / total(values)));
@@ -539,7 +471,10 @@ function signatureLine(d: ProjectDeclaration): Content {
     table: {
       widths: labels.flatMap((w, i) => [w, fitted[i] ?? 0]),
       body: [
-        SIGNATURES.flatMap(([key, label]): ContentText[] => [{ text: label, bold: true }, { text: d[key] }]),
+        SIGNATURE_LINE.flatMap(([key, label]): ContentText[] => [
+          { text: label, bold: true },
+          { text: d[key] },
+        ]),
       ],
     },
     layout: tableLayout('signatures'),

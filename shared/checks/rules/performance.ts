@@ -8,6 +8,7 @@
  * declarations usually do) it says so once. Checks read the declaration from the current document when
  * they run, so that editing one (area 'declarations' or 'performance') re-runs them.
  */
+import { FUNDING_LABELS, FUNDING_PART_KEYS, PROJECT_TEXTS } from '../../declarations/form';
 import { templateWords } from '../templateText';
 import { projectById } from '../../document/lookup';
 import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../../document/schema';
@@ -373,13 +374,7 @@ function projectMoney(view: View, indicator: Indicator): string | null {
 // ---------------------------------------------------------------------------------------------------
 // P1 每个项目都有申报表，资金与表12 相符
 
-const FUNDING_PARTS = [
-  ['central', '中央财政资金'],
-  ['provincial', '省级财政资金'],
-  ['cityCounty', '市县（区）财政资金'],
-  ['selfRaised', '单位自筹'],
-  ['other', '其他资金'],
-] as const;
+const FUNDING_PARTS = FUNDING_PART_KEYS.map((key) => [key, FUNDING_LABELS[key]] as const);
 
 const PERIODS = [
   ['implementationFunding', '实施期'],
@@ -748,12 +743,8 @@ const P5: Rule = {
 // ---------------------------------------------------------------------------------------------------
 // P6 模板占位、以项目名称命名、各栏重复
 
-const DESCRIPTION_FIELDS = [
-  ['summary', '项目概况'],
-  ['necessity', '项目设立必要性'],
-  ['measures', '保证项目实施的制度、措施'],
-  ['plan', '项目实施计划'],
-] as const;
+/** The texts that describe the project: all but 立项依据. */
+const DESCRIPTION_FIELDS = PROJECT_TEXTS.filter(([key]) => key !== 'basis');
 
 /** A sentence compared without quotes, asterisks, spaces and closing punctuation. */
 function sentenceKey(text: string): string {

@@ -3,6 +3,7 @@
  * A1, A2 and A4 can only fail on amounts that a workbook states (an import); A3's balance of 表1 and 表4
  * and A5/A6 on typed amounts apply everywhere.
  */
+import { FUNDING_LABELS } from '../../declarations/form';
 import { getInput, type InputRef } from '../../document/inputs';
 import { projectById } from '../../document/lookup';
 import { FISCAL_SOURCES } from '../../document/schema';
@@ -165,14 +166,6 @@ function amountProblem(amount: string, decimals: number, unit: string): string |
 }
 
 const YUAN_FIELDS = ['total', 'central', 'provincial', 'cityCounty', 'selfRaised', 'other'] as const;
-const YUAN_LABELS: Record<(typeof YUAN_FIELDS)[number], string> = {
-  total: '资金总额',
-  central: '中央财政资金',
-  provincial: '省级财政资金',
-  cityCounty: '市县（区）财政资金',
-  selfRaised: '单位自筹',
-  other: '其他资金',
-};
 
 const A5: Rule = {
   id: 'A5',
@@ -211,7 +204,7 @@ const A5: Rule = {
             const amount = declaration[period][field];
             const problem = amountProblem(amount, 0, '元');
             if (!problem) return [];
-            const label = `${period === 'annualFunding' ? '年度' : '实施期'}${YUAN_LABELS[field]}`;
+            const label = `${period === 'annualFunding' ? '年度' : '实施期'}${FUNDING_LABELS[field]}`;
             return [
               { amount, label, path: `projects.${project.id}.declaration.${period}.${field}`, problem },
             ];

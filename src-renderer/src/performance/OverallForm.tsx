@@ -10,46 +10,32 @@ import {
   type OverallCountField,
   type OverallTextField,
 } from '../../../shared/declarations/edit';
+import {
+  DECLARATION_TITLES,
+  declarationYearLine,
+  EXPENDITURE_COLUMNS,
+  INCOME_COLUMNS,
+  OVERALL_LABELS,
+  overallBudget,
+} from '../../../shared/declarations/form';
 import type { BudgetDocument } from '../../../shared/document/schema';
-import { formsOf } from '../../../shared/forms/engine';
-import { formatGrouped, sum, type Decimal } from '../../../shared/money';
+import { formatGrouped, type Decimal } from '../../../shared/money';
 import { Field, useFollowed } from '../fields/Field';
 import { applyEdit } from './fields';
 import { IndicatorGrid } from './IndicatorGrid';
 
+/** The form's labels (shared with the PDF and the workbook). */
+const L = OVERALL_LABELS;
 const OWNER = { kind: 'overall' } as const;
 const OWNER_LABEL = '部门整体支出绩效目标申报表';
 const BASE = 'performance.overall';
 
-const INCOME = ['收入合计', '公共财政拨款', '政府性基金拨款', '国有资本经营预算拨款', '其他拨款'] as const;
-const EXPENDITURE = ['支出合计', '基本支出', '项目支出'] as const;
-
 const wan = (value: Decimal | null) => (value === null ? '' : formatGrouped(value));
-
-/** The form's income and expenditure, as the PDF computes them (其他拨款: 财政专户, 单位资金 and 上年结转). */
-function budgetFigures(doc: BudgetDocument): { income: string[]; expenditure: string[] } {
-  const forms = formsOf(doc);
-  const t1 = (row: string) => forms.value({ form: 'T1', row, column: 'income' });
-  const others = [t1('income:specialAccount'), t1('income:unitFunds'), t1('income:carryOver')].filter(
-    (value): value is Decimal => value !== null,
-  );
-  const t3 = (column: string) => forms.value({ form: 'T3', row: 'total', column });
-  return {
-    income: [
-      wan(t1('income:total')),
-      wan(t1('income:generalBudget')),
-      wan(t1('income:governmentFund')),
-      wan(t1('income:stateCapital')),
-      wan(others.length === 0 ? null : sum(others)),
-    ],
-    expenditure: [wan(t3('total')), wan(t3('basic')), wan(t3('project'))],
-  };
-}
 
 export function OverallForm({ doc }: { doc: BudgetDocument }) {
   const o = doc.performance.overall;
   const followed = useFollowed(BASE);
-  const figures = useMemo(() => budgetFigures(doc), [doc]);
+  const figures = useMemo(() => overallBudget(doc), [doc]);
 
   const text = (field: OverallTextField, label: string, multiline = false) => (
     <Field
@@ -81,9 +67,12 @@ export function OverallForm({ doc }: { doc: BudgetDocument }) {
   return (
     <section className={`perf-decl${followed ? ' followed' : ''}`} aria-label={OWNER_LABEL}>
       <header className="perf-decl-head">
-        <h2>部门（单位）整体支出绩效目标申报表</h2>
-        <p className="perf-year">（{doc.year}年度）</p>
-        <p className="perf-filler">填报单位（盖章）：{doc.department.name}</p>
+        <h2>{DECLARATION_TITLES.overall}</h2>
+        <p className="perf-year">{declarationYearLine(doc.year)}</p>
+        <p className="perf-filler">
+          {L.filler}
+          {doc.department.name}
+        </p>
       </header>
       <table className="perf-form">
         <colgroup>
@@ -94,44 +83,48 @@ export function OverallForm({ doc }: { doc: BudgetDocument }) {
         </colgroup>
         <tbody>
           <tr>
-            <th scope="row">单位名称</th>
-            <td colSpan={3}>{text('unitName', '单位名称')}</td>
+            <th scope="row">{L.unitName}</th>
+            <td colSpan={3}>{text('unitName', L.unitName)}</td>
           </tr>
           <tr>
-            <th scope="row">通讯地址</th>
-            <td colSpan={3}>{text('address', '通讯地址')}</td>
+            <th scope="row">{L.address}</th>
+            <td colSpan={3}>{text('address', L.address)}</td>
           </tr>
           <tr>
-            <th scope="row">单位预算绩效管理联系人</th>
+            <th scope="row">{L.contact}</th>
             <td>{text('contact', '联系人')}</td>
-            <th scope="row">联系电话</th>
-            <td>{text('phone', '联系电话')}</td>
+            <th scope="row">{L.phone}</th>
+            <td>{text('phone', L.phone)}</td>
           </tr>
           <tr>
-            <th scope="row">人员编制数</th>
-            <td>{count('staffQuota', '人员编制数')}</td>
-            <th scope="row">实有人数</th>
-            <td>{count('staffActual', '实有人数')}</td>
+            <th scope="row">{L.staffQuota}</th>
+            <td>{count('staffQuota', L.staffQuota)}</td>
+            <th scope="row">{L.staffActual}</th>
+            <td>{count('staffActual', L.staffActual)}</td>
           </tr>
           <tr>
-            <th scope="row">单位职能</th>
-            <td colSpan={3}>{text('functions', '单位职能', true)}</td>
+            <th scope="row">{L.functions}</th>
+            <td colSpan={3}>{text('functions', L.functions, true)}</td>
           </tr>
           <tr>
-            <th scope="row">单位年度收入预算（万元）</th>
+            <th scope="row">{L.income}</th>
             <td colSpan={3} className="perf-readonly" title="由表1计算">
-              <Figures labels={INCOME} values={figures.income} caption="单位年度收入预算（万元）" />
+              <Figures labels={INCOME_COLUMNS} values={figures.income.map(wan)} caption={L.income} />
             </td>
           </tr>
           <tr>
-            <th scope="row">单位年度支出预算（万元）</th>
+            <th scope="row">{L.expenditure}</th>
             <td colSpan={3} className="perf-readonly" title="由表3计算">
-              <Figures labels={EXPENDITURE} values={figures.expenditure} caption="单位年度支出预算（万元）" />
+              <Figures
+                labels={EXPENDITURE_COLUMNS}
+                values={figures.expenditure.map(wan)}
+                caption={L.expenditure}
+              />
             </td>
           </tr>
           <tr>
-            <th scope="row">部门整体支出绩效目标</th>
-            <td colSpan={3}>{text('target', '部门整体支出绩效目标', true)}</td>
+            <th scope="row">{L.target}</th>
+            <td colSpan={3}>{text('target', L.target, true)}</td>
           </tr>
         </tbody>
       </table>
@@ -139,7 +132,7 @@ export function OverallForm({ doc }: { doc: BudgetDocument }) {
         owner={OWNER}
         ownerLabel={OWNER_LABEL}
         list="indicators"
-        title="部门整体支出绩效指标"
+        title={L.indicators}
         rows={o.indicators}
         path={`${BASE}.indicators`}
       />

@@ -14,6 +14,7 @@ import {
   declarationsToCreate,
   type DeclarationEdit,
 } from '../../../shared/declarations/edit';
+import { DECLARATION_TITLES, declarationYearLine } from '../../../shared/declarations/form';
 import type { BudgetDocument, Project } from '../../../shared/document/schema';
 import { countsByDeclaration, type SectionCounts } from '../../../shared/editing/outline';
 import { useWorkbench } from '../store/workbench';
@@ -26,7 +27,7 @@ import { ProjectForm } from './ProjectForm';
 import './performance.css';
 
 const OVERALL = 'overall';
-const OVERALL_TITLE = '部门（单位）整体支出绩效目标申报表';
+const OVERALL_TITLE = DECLARATION_TITLES.overall;
 
 /** 'overall' or 'project:<id>'. */
 type Choice = string;
@@ -261,8 +262,8 @@ function NoDeclaration({ doc, project }: { doc: BudgetDocument; project: Project
       aria-label={`项目“${project.name}”绩效目标申报表`}
     >
       <header className="perf-decl-head">
-        <h2>县级预算部门（单位）项目支出绩效目标申报表</h2>
-        <p className="perf-year">（{doc.year}年度）</p>
+        <h2>{DECLARATION_TITLES.project}</h2>
+        <p className="perf-year">{declarationYearLine(doc.year)}</p>
       </header>
       <p>
         项目“{project.name}”还没有绩效目标申报表。表12、表13 所列项目都应编报；新建的申报表按表12

@@ -7,46 +7,29 @@ import {
   setDeclarationFunding,
   setDeclarationText,
   setGoals,
-  type FundingField,
-  type FundingPeriod,
   type ProjectIndicatorList,
   type ProjectTextField,
 } from '../../../shared/declarations/edit';
+import {
+  DECLARATION_TITLES,
+  declarationYearLine,
+  FUNDING_LABELS,
+  FUNDING_PARTS,
+  FUNDING_SIDES,
+  PROJECT_TEXTS,
+  SIGNATURES,
+  signatureLabel,
+} from '../../../shared/declarations/form';
 import type { BudgetDocument, Project, ProjectDeclaration } from '../../../shared/document/schema';
 import { CopyPanel } from './CopyPanel';
 import { Field, useFollowed, useFollowedUnder } from '../fields/Field';
 import { applyEdit } from './fields';
 import { IndicatorGrid } from './IndicatorGrid';
 
-const TEXTS = [
-  ['summary', '项目概况'],
-  ['basis', '立项依据'],
-  ['necessity', '项目设立必要性'],
-  ['measures', '保证项目实施的制度、措施'],
-  ['plan', '项目实施计划'],
-] as const satisfies readonly (readonly [ProjectTextField, string])[];
+/** The funding rows: the total, then its parts as the form prints them. */
+const FUNDING_ROWS = [['total', FUNDING_LABELS.total] as const, ...FUNDING_PARTS];
 
-const SIGNATURES = [
-  ['personInCharge', '负责人'],
-  ['handler', '经办人'],
-  ['phone', '联系电话'],
-  ['filledOn', '填报日期'],
-] as const satisfies readonly (readonly [ProjectTextField, string])[];
-
-/** The funding rows: what the row is called on the form, and in a field's name. */
-const FUNDING_ROWS = [
-  ['total', '资金总额', '资金总额'],
-  ['central', '其中：中央财政资金', '中央财政资金'],
-  ['provincial', '省级财政资金', '省级财政资金'],
-  ['cityCounty', '市县（区）财政资金', '市县（区）财政资金'],
-  ['selfRaised', '单位自筹', '单位自筹'],
-  ['other', '其他资金', '其他资金'],
-] as const satisfies readonly (readonly [FundingField, string, string])[];
-
-const PERIODS = [
-  ['implementationFunding', '实施期'],
-  ['annualFunding', '年度'],
-] as const satisfies readonly (readonly [FundingPeriod, string])[];
+const PERIODS = FUNDING_SIDES.map((side) => [side.field, side.period] as const);
 
 const GOALS = [
   ['implementation', 'implementationGoals', '实施期目标'],
@@ -107,8 +90,8 @@ export function ProjectForm({
       aria-label={`项目“${project.name}”绩效目标申报表`}
     >
       <header className="perf-decl-head">
-        <h2>县级预算部门（单位）项目支出绩效目标申报表</h2>
-        <p className="perf-year">（{doc.year}年度）</p>
+        <h2>{DECLARATION_TITLES.project}</h2>
+        <p className="perf-year">{declarationYearLine(doc.year)}</p>
         <div className="perf-decl-tools">
           <CopyPanel doc={doc} project={project} />
         </div>
@@ -156,20 +139,21 @@ export function ProjectForm({
                   </tr>
                 </thead>
                 <tbody>
-                  {FUNDING_ROWS.map(([field, rowLabel, name]) => (
+                  {FUNDING_ROWS.map(([field, rowLabel]) => (
                     <tr key={field}>
                       <th scope="row">{rowLabel}</th>
                       {PERIODS.map(([period, periodLabel]) => (
                         <td key={period} className="perf-amount">
                           <Field
-                            label={`${periodLabel}${name}`}
+                            label={`${periodLabel}${FUNDING_LABELS[field]}`}
                             value={d[period][field]}
                             path={`${base}.${period}.${field}`}
                             format={formatYuan}
                             inputMode="numeric"
                             onCommit={(value) =>
-                              applyEdit(`修改 ${ownerLabel} ${periodLabel}${name}`, (current) =>
-                                setDeclarationFunding(current, project.id, period, field, value),
+                              applyEdit(
+                                `修改 ${ownerLabel} ${periodLabel}${FUNDING_LABELS[field]}`,
+                                (current) => setDeclarationFunding(current, project.id, period, field, value),
                               )
                             }
                           />
@@ -181,7 +165,7 @@ export function ProjectForm({
               </table>
             </td>
           </tr>
-          {TEXTS.map(([field, label]) => (
+          {PROJECT_TEXTS.map(([field, label]) => (
             <tr key={field}>
               <th scope="row">{label}</th>
               <td colSpan={3}>{text(field, label, true)}</td>
@@ -216,7 +200,7 @@ export function ProjectForm({
       <div className="perf-signatures">
         {SIGNATURES.map(([field, label]) => (
           <label key={field}>
-            <span>{label}：</span>
+            <span>{signatureLabel(label)}</span>
             {text(field, label)}
           </label>
         ))}
