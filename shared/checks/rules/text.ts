@@ -11,6 +11,7 @@
  */
 import { projectById } from '../../document/lookup';
 import { THREE_PUBLIC_LABELS, VEHICLE_KINDS } from '../../narrative/labels';
+import { wholePercent } from '../../narrative/percent';
 import { templateMatches } from '../templateText';
 import {
   EMPTY_NOTE_TABLES,
@@ -121,7 +122,7 @@ const cellExpr = (cell: CellRef): Expr => ({ op: 'cell', cell });
 
 /** A whole percent as printed: 9%. */
 function percentText(percent: Decimal): string {
-  return `${percent.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0)}%`;
+  return `${wholePercent(percent).toFixed(0)}%`;
 }
 
 /** A count (of projects, vehicles) as printed. */
