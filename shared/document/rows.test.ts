@@ -10,6 +10,7 @@ import {
   addFunctionRow,
   addOperatingRow,
   addProject,
+  functionCodesOf,
   updateProject,
   addUnit,
   canCopyTable,
@@ -590,5 +591,13 @@ describe('copyTable 表3 → 表5', () => {
       reason: 'nothing-to-copy',
       message: '表3 还没有数据，没有可复制的行',
     });
+  });
+});
+
+describe('functionCodesOf', () => {
+  it('lists the 项 codes a table has', () => {
+    expect([...functionCodesOf(sample, 't3')]).toEqual(codesOf(sample.tables.t3.rows));
+    expect(functionCodesOf(sample, 't3').has('2010301')).toBe(true);
+    expect(functionCodesOf(sample, 't9').size).toBe(sample.tables.t9.rows.length);
   });
 });

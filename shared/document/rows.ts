@@ -103,6 +103,11 @@ function functionRows(
   }
 }
 
+/** The 功能 项 codes a table has (not offered again when adding a row). */
+export function functionCodesOf(doc: BudgetDocument, collection: FunctionCollection): ReadonlySet<string> {
+  return new Set(functionRows(doc, collection).map((row) => row.functionCode));
+}
+
 /** 表7 is 表2's 政府性基金预算 column unless the department types it (schema: t7.source). */
 function derivedTable7(doc: BudgetDocument, collection: FunctionCollection): RowEditResult | null {
   return collection === 't7' && doc.tables.t7.source === 'table2'

@@ -11,6 +11,7 @@ import {
   addProject,
   canCopyTable,
   copyTable,
+  functionCodesOf,
   governmentCodeOptions,
   projectHasMoney,
   removeProject,
@@ -55,13 +56,6 @@ const REMOVABLE: ReadonlySet<string> = new Set<RemovableCollection | 't12' | 't1
   't6',
   't11',
 ]);
-
-function functionCodes(doc: BudgetDocument, collection: FunctionCollection): ReadonlySet<string> {
-  const t = doc.tables;
-  const rows =
-    collection === 't9Income' ? t.t9.incomeRows : collection === 't9' ? t.t9.rows : t[collection].rows;
-  return new Set(rows.map((row) => row.functionCode));
-}
 
 export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: FormGrid; row: number }) {
   const [picking, setPicking] = useState<FunctionCollection | null>(null);
@@ -258,7 +252,7 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
         <CatalogPicker
           year={doc.year}
           title={`${grid.title.replace(/^.*年/, '')}：${picker.label}`}
-          existing={functionCodes(doc, picker.collection)}
+          existing={functionCodesOf(doc, picker.collection)}
           onPick={(code) => add(picker.collection, code)}
           onClose={() => {
             setPicking(null);
