@@ -10,6 +10,7 @@
  * do no harm. A value that cannot be taken (an unknown 单位类型, a 实施单位 that names no unit, a year
  * that is not a year, a missing row) is an ImportProblem naming the sheet, the cell and its content.
  */
+import { documentTitle } from '../document/naming';
 import type ExcelJS from 'exceljs';
 import { catalogFor } from '../catalogs';
 import { emptyDocument } from '../document/create';
@@ -427,7 +428,7 @@ const PROJECTS_HEADING = '二、项目';
 /** Adds `单位与项目` and `基本信息与说明` after the sheets already in the workbook. */
 export function addInfoSheets(workbook: ExcelJS.Workbook, doc: BudgetDocument): void {
   const info = infoOf(doc);
-  const title = `${doc.department.name}${doc.year}年部门预算`;
+  const title = documentTitle(doc);
   addUnitsSheet(workbook, info, title);
   addInfoSheet(workbook, info, title);
 }

@@ -3,6 +3,7 @@
  * document's other contents (units, projects, texts), so that the workbook imports back into the same
  * document.
  */
+import { documentTitle } from '../document/naming';
 import ExcelJS from 'exceljs';
 import type { Finding } from '../checks/types';
 import type { BudgetDocument } from '../document/schema';
@@ -15,7 +16,7 @@ import { addTableSheet, tablePlaces } from './tables';
 export function buildWorkbook(doc: BudgetDocument, findings: readonly Finding[]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '部门预算编制助手';
-  workbook.title = `${doc.department.name}${doc.year}年部门预算`;
+  workbook.title = documentTitle(doc);
   // Excel and WPS compute the formulas again on opening.
   workbook.calcProperties = { fullCalcOnLoad: true };
   const places = tablePlaces(doc);

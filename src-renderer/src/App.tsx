@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo } from 'react';
 import { isFormId, type FormId } from '../../shared/forms/types';
+import { documentTitle } from '../../shared/document/naming';
 import type { BudgetDocument } from '../../shared/document/schema';
 import type { SectionId } from '../../shared/editing/outline';
 import { loadInitialDocument, useDesktopIntegration } from './desktop';
@@ -89,12 +90,7 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
-      <Outline
-        title={`${doc.department.name} ${doc.year}年部门预算`}
-        findings={findings}
-        section={section}
-        onShow={state.showSection}
-      />
+      <Outline title={documentTitle(doc)} findings={findings} section={section} onShow={state.showSection} />
       <main className="content">
         <FollowContext.Provider value={followedKeys}>
           {isFormId(section) ? (

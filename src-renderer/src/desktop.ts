@@ -11,7 +11,7 @@
  */
 import { useEffect } from 'react';
 import { serializeDocument } from '../../shared/document/file';
-import type { BudgetDocument } from '../../shared/document/schema';
+import { documentTitle } from '../../shared/document/naming';
 import type { ExportKind, ExportProgress, MenuCommand } from '../../shared/ipc';
 import { bridge } from './bridge';
 import { useWorkbench } from './store/workbench';
@@ -20,12 +20,6 @@ import { useWorkbench } from './store/workbench';
 const JOURNAL_INTERVAL_MS = 5000;
 /** The first journal write waits this long after a change (a burst of typing is written once). */
 const JOURNAL_DELAY_MS = 1000;
-
-/** The document's name: `新绛县教育局2025年部门预算` (file names, titles). */
-function documentName(doc: BudgetDocument): string {
-  const department = doc.department.name.trim();
-  return `${department === '' ? '未命名部门' : department}${doc.year}年部门预算`;
-}
 
 /** An error's message without Electron's `Error invoking remote method '…': Error: ` wrapping. */
 function errorText(error: unknown): string {
@@ -59,7 +53,7 @@ export async function saveDocument(options: { readonly saveAs?: boolean } = {}):
     const result = await bridge().saveDocument({
       text: serializeDocument(doc),
       path,
-      suggestedName: `${documentName(doc)}.json`,
+      suggestedName: `${documentTitle(doc)}.json`,
       saveAs: options.saveAs === true,
     });
     if (!result.saved) {
@@ -87,7 +81,7 @@ export async function exportDocument(kind: ExportKind): Promise<boolean> {
     const result = await bridge().exportDocument({
       kind,
       text: serializeDocument(doc),
-      suggestedName: `${documentName(doc)}.${kind}`,
+      suggestedName: `${documentTitle(doc)}.${kind}`,
     });
     if (result.exported) notify({ kind: 'info', text: `已导出：${result.path}` });
     else notify(result.message ? { kind: 'error', text: result.message } : null);
@@ -108,7 +102,7 @@ export async function printDocument(): Promise<boolean> {
   try {
     const result = await bridge().printDocument({
       text: serializeDocument(doc),
-      suggestedName: documentName(doc),
+      suggestedName: documentTitle(doc),
     });
     notify(
       result.shown
@@ -221,7 +215,7 @@ function trackDocument(): () => void {
       journaledVersion = null;
     }
     const unsaved = state.version !== state.savedVersion;
-    const title = documentName(state.editor.doc);
+    const title = documentTitle(state.editor.doc);
     if (reported?.unsaved !== unsaved || reported.title !== title) {
       reported = { unsaved, title };
       api.reportDocumentState({ unsaved, title }).catch(() => undefined);
