@@ -56,7 +56,8 @@ export class CheckSession {
   private checks: ActiveCheck[] = [];
   /** Which checks read an amount: a cell key or `in:` + an input key → check ordinals (built on demand). */
   private readIndex: Map<string, number[]> | null = null;
-  private readonly byArea = new Map<Area, number[]>();
+  /** Which checks read a part of the document: area → check ordinals (built on demand). */
+  private areaIndex: Map<Area, number[]> | null = null;
   /** The current finding of each check that has one, by ordinal. */
   private results: (Finding | undefined)[] = [];
   /** The last list of findings, and the explanations it was made with. */
@@ -102,7 +103,7 @@ export class CheckSession {
       // One declaration's edit also concerns the checks that read all declarations, and an edit of
       // 'declarations' (any of them) concerns every declaration's own checks.
       const anyDeclaration = change.areas.includes('declarations');
-      for (const [area, ordinals] of this.byArea) {
+      for (const [area, ordinals] of this.byArea()) {
         const concerned =
           change.areas.includes(area) ||
           (anyDeclaration && area.startsWith('declaration:')) ||
@@ -148,14 +149,12 @@ export class CheckSession {
     this.context = this.makeContext(this.forms);
     this.checks = [];
     this.readIndex = null;
-    this.byArea.clear();
+    this.areaIndex = null;
     this.results = [];
     this.listed = null;
     for (const rule of this.rules) {
       for (const check of rule.checks(this.context)) {
-        const ordinal = this.checks.length;
-        this.checks.push({ rule, check, ordinal });
-        for (const area of check.areas) index(this.byArea, area, ordinal);
+        this.checks.push({ rule, check, ordinal: this.checks.length });
       }
     }
     // A dense array: the findings list walks it after each edit.
@@ -169,7 +168,18 @@ export class CheckSession {
    */
   prepare(): void {
     this.byRead();
+    this.byArea();
     this.forms.prepare();
+  }
+
+  private byArea(): ReadonlyMap<Area, number[]> {
+    if (this.areaIndex) return this.areaIndex;
+    const byArea = new Map<Area, number[]>();
+    for (const { check, ordinal } of this.checks) {
+      for (const area of check.areas) index(byArea, area, ordinal);
+    }
+    this.areaIndex = byArea;
+    return byArea;
   }
 
   private byRead(): ReadonlyMap<string, number[]> {

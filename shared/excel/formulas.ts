@@ -29,7 +29,7 @@ export function formulaOf(expr: Expr, here: string, places: Places): string | nu
     case 'blank':
       return null;
     case 'cell':
-      return reference(places.cells.get(expr.key ?? cellKey(expr.cell)), here);
+      return reference(places.cells.get(cellKey(expr.cell)), here);
     case 'input':
       return reference(places.inputs.get(inputKey(expr.input)), here);
     case 'minus': {
@@ -69,7 +69,7 @@ function sumOf(terms: readonly Expr[], here: string, places: Places): string | n
   for (const term of terms) {
     const place =
       term.op === 'cell'
-        ? places.cells.get(term.key ?? cellKey(term.cell))
+        ? places.cells.get(cellKey(term.cell))
         : term.op === 'input'
           ? places.inputs.get(inputKey(term.input))
           : undefined;

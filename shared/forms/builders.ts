@@ -11,7 +11,6 @@ export const input = (ref: InputRef): Expr => ({ op: 'input', input: ref });
 export const cell = (form: FormId, row: string, column: string): Expr => ({
   op: 'cell',
   cell: { form, row, column },
-  key: `${form}/${row}/${column}`,
 });
 export const sum = (terms: readonly Expr[]): Expr => ({ op: 'sum', terms });
 export const minus = (left: Expr, right: Expr): Expr => ({ op: 'minus', left, right });

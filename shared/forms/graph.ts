@@ -35,9 +35,12 @@ export class CellGraph {
   private readonly filled: number[] = [0];
   /** The node of each cell, by form, row and column (the row keys are the document's own strings). */
   private readonly ids = new Map<FormId, Map<string, Map<string, number>>>();
-  private readonly inputNodes = new Map<string, number[]>();
-  /** Who reads each node (built by `indexReaders`, then kept up to date). */
+  /**
+   * Who reads each node, and the nodes of each typed amount by input key: what `advance` needs, built by
+   * `indexReaders` (not for a one-off check), then kept up to date.
+   */
   private readers: number[][] | null = null;
+  private readonly inputNodes = new Map<string, number[]>();
 
   constructor(private doc: BudgetDocument) {}
 
@@ -88,7 +91,7 @@ export class CellGraph {
         if (readers && list) readers[term] = list.filter((reader) => !dropped.has(reader));
       }
       const input = this.inputs[id];
-      if (input) {
+      if (input && readers) {
         const key = inputKey(input);
         this.inputNodes.set(
           key,
@@ -146,7 +149,10 @@ export class CellGraph {
   indexReaders(): void {
     if (this.readers) return;
     this.readers = this.kinds.map(() => []);
-    for (let id = 0; id < this.kinds.length; id++) this.addReader(id);
+    for (let id = 0; id < this.kinds.length; id++) {
+      this.addReader(id);
+      this.addInput(id);
+    }
   }
 
   /**
@@ -272,13 +278,10 @@ export class CellGraph {
       case 'blank':
         this.kinds[id] = BLANK;
         break;
-      case 'input': {
+      case 'input':
         this.kinds[id] = INPUT;
         this.inputs[id] = expr.input;
-        const key = inputKey(expr.input);
-        this.inputNodes.set(key, [...(this.inputNodes.get(key) ?? []), id]);
         break;
-      }
       case 'cell':
         this.kinds[id] = SUM;
         this.terms[id] = [resolve(expr.cell)];
@@ -294,6 +297,7 @@ export class CellGraph {
     }
     this.values[id] = undefined;
     this.addReader(id);
+    this.addInput(id);
   }
 
   /** A term of an expression: the cell it names, or a node of its own for a nested expression. */
@@ -308,6 +312,15 @@ export class CellGraph {
   private addReader(id: number): void {
     if (!this.readers) return;
     for (const term of this.terms[id] ?? []) this.readers[term]?.push(id);
+  }
+
+  private addInput(id: number): void {
+    const input = this.inputs[id];
+    if (!this.readers || !input) return;
+    const key = inputKey(input);
+    const nodes = this.inputNodes.get(key);
+    if (nodes) nodes.push(id);
+    else this.inputNodes.set(key, [id]);
   }
 }
 

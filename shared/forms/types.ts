@@ -47,8 +47,7 @@ export function cellKey(ref: CellRef): string {
  */
 export type Expr =
   | { readonly op: 'input'; readonly input: InputRef }
-  /** `key` is cellKey(cell), when the maker has it (the form builders do: evaluation looks it up often). */
-  | { readonly op: 'cell'; readonly cell: CellRef; readonly key?: string }
+  | { readonly op: 'cell'; readonly cell: CellRef }
   | { readonly op: 'sum'; readonly terms: readonly Expr[] }
   | { readonly op: 'minus'; readonly left: Expr; readonly right: Expr }
   | { readonly op: 'blank' };

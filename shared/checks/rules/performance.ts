@@ -98,7 +98,9 @@ function readQuantity(value: string): Quantity | null {
 }
 
 /** The largest percentage a value states, when it is above 100%. */
-function percentOver100(value: string): Decimal | null {
+const percentOver100 = memoized(readPercentOver100);
+
+function readPercentOver100(value: string): Decimal | null {
   let largest: Decimal | null = null;
   for (const match of plain(value).matchAll(/(\d+(?:\.\d+)?)%/g)) {
     const percent = new Decimal(match[1] ?? '0');
@@ -110,11 +112,20 @@ function percentOver100(value: string): Decimal | null {
 /** Template text (templateText.ts), or a single … left for a value. */
 const isTemplateText = memoized((text: string) => text.includes('…') || templateWords(text).length > 0);
 
+interface Placeholder {
+  readonly field: 'name' | 'value';
+  readonly text: string;
+}
+
+const NO_NAME: Placeholder = { field: 'name', text: '三级指标名称为空' };
+const TEMPLATE_NAME: Placeholder = { field: 'name', text: '模板占位文字' };
+const TEMPLATE_VALUE: Placeholder = { field: 'value', text: '模板占位文字' };
+
 /** Template rows left in: `指标1：`, `指标2： .....`, `……`, or a row without a name. */
-function placeholderProblem(indicator: Indicator): { field: 'name' | 'value'; text: string } | null {
-  if (indicator.name.trim() === '') return { field: 'name', text: '三级指标名称为空' };
-  if (isTemplateText(indicator.name)) return { field: 'name', text: '模板占位文字' };
-  if (isTemplateText(indicator.value)) return { field: 'value', text: '模板占位文字' };
+function placeholderProblem(indicator: Indicator): Placeholder | null {
+  if (indicator.name.trim() === '') return NO_NAME;
+  if (isTemplateText(indicator.name)) return TEMPLATE_NAME;
+  if (isTemplateText(indicator.value)) return TEMPLATE_VALUE;
   return null;
 }
 
@@ -133,9 +144,9 @@ function shownIndicator(i: Indicator): string {
 }
 
 /** A name without quotes, spaces and a leading year (“2024机关运行经费” → 机关运行经费). */
-function bareName(name: string): string {
-  return name.replace(/[“”"'‘’《》「」\s]/g, '').replace(/^(?:19|20)\d{2}(?!\d)年?度?/, '');
-}
+const bareName = memoized((name: string) =>
+  name.replace(/[“”"'‘’《》「」\s]/g, '').replace(/^(?:19|20)\d{2}(?!\d)年?度?/, ''),
+);
 
 /**
  * An indicator named like its project: the same name, or one contained in the other and at least two
@@ -151,9 +162,14 @@ function namedLikeProject(indicator: string, project: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Declarations as the checks see them
 
-/** A declaration: the 整体 one, or one project's. */
-type Owner =
-  { readonly kind: 'overall' } | { readonly kind: 'project'; readonly id: string; readonly inT12: boolean };
+/**
+ * A declaration: the 整体 one, or one project's, with what its checks read (表12 合计 of the project)
+ * and the area they depend on — shared by all of them.
+ */
+type Owner = (
+  | { readonly kind: 'overall' }
+  | { readonly kind: 'project'; readonly id: string; readonly t12: CellRef | null }
+) & { readonly reads: readonly Expr[]; readonly areas: readonly Area[] };
 
 /** Money an indicator is compared with, in 元, and what it is called. */
 interface Funding {
@@ -184,11 +200,30 @@ interface View {
 
 const t12Total = (projectId: string): CellRef => ({ form: 'T12', row: projectId, column: 'total' });
 
-function owners(doc: BudgetDocument): Owner[] {
-  return [
-    { kind: 'overall' },
-    ...doc.projects.map((p): Owner => ({ kind: 'project', id: p.id, inT12: p.current !== null })),
-  ];
+const OVERALL_OWNER: Owner = { kind: 'overall', reads: [], areas: ['performance'] };
+
+/** The owners of a projects list (made once per list: six rules ask for them). */
+const ownersOf = new WeakMap<readonly Project[], readonly Owner[]>();
+
+function owners(doc: BudgetDocument): readonly Owner[] {
+  let known = ownersOf.get(doc.projects);
+  if (!known) {
+    known = [
+      OVERALL_OWNER,
+      ...doc.projects.map((p): Owner => {
+        const t12 = p.current === null ? null : t12Total(p.id);
+        return {
+          kind: 'project',
+          id: p.id,
+          t12,
+          reads: t12 ? [{ op: 'cell', cell: t12 }] : [],
+          areas: [`declaration:${p.id}`],
+        };
+      }),
+    ];
+    ownersOf.set(doc.projects, known);
+  }
+  return known;
 }
 
 function nonBlank(amount: string, label: string): Funding | null {
@@ -199,22 +234,23 @@ function nonBlank(amount: string, label: string): Funding | null {
  * Views by project: a project object and its 表12 amount decide its view, and a dozen checks ask for it.
  * (Documents are immutable, so an unchanged project is the same object in the next version.)
  */
-const views = new WeakMap<Project, { readonly t12: string; readonly view: View }>();
+const views = new WeakMap<Project, View>();
 
 /** The declaration of an owner in the current document; null when the project has none. */
 function viewOf(ctx: CheckContext, owner: Owner): View | null {
   if (owner.kind === 'overall') return readView(ctx, owner);
   const project = projectById(ctx.doc, owner.id);
   if (!project?.declaration) return null;
-  const t12 = owner.inT12 ? (ctx.value(t12Total(owner.id))?.toFixed() ?? '') : '';
+  // A cell keeps its value object until the value changes (forms/graph.ts).
+  const t12 = owner.t12 ? ctx.value(owner.t12) : null;
   const known = views.get(project);
-  if (known?.t12 === t12) return known.view;
-  const view = readView(ctx, owner);
-  if (view) views.set(project, { t12, view });
+  if (known?.t12 === t12) return known;
+  const view = readView(ctx, owner, t12);
+  if (view) views.set(project, view);
   return view;
 }
 
-function readView(ctx: CheckContext, owner: Owner): View | null {
+function readView(ctx: CheckContext, owner: Owner, t12: Decimal | null = null): View | null {
   if (owner.kind === 'overall') {
     return {
       owner: '部门整体支出',
@@ -234,7 +270,6 @@ function readView(ctx: CheckContext, owner: Owner): View | null {
   const project = projectById(ctx.doc, owner.id);
   const declaration = project?.declaration;
   if (!project || !declaration) return null;
-  const t12 = owner.inT12 ? ctx.value(t12Total(owner.id)) : null;
   const fromT12 = t12 ? { yuan: wanToYuan(t12), label: '表12 合计' } : null;
   const annual = nonBlank(declaration.annualFunding.total, '年度资金总额') ?? fromT12;
   const path = `projects.${project.id}.declaration`;
@@ -267,13 +302,10 @@ function ownerKey(owner: Owner): string {
 
 /** A check on one declaration; silent while the project has none. */
 function declarationCheck(owner: Owner, aspect: string, run: (view: View) => FindingDraft | null): Check {
-  const reads: Expr[] =
-    owner.kind === 'project' && owner.inT12 ? [{ op: 'cell', cell: t12Total(owner.id) }] : [];
-  const areas: Area[] = owner.kind === 'overall' ? ['performance'] : [`declaration:${owner.id}`];
   return {
     subject: `${ownerKey(owner)}/${aspect}`,
-    reads,
-    areas,
+    reads: owner.reads,
+    areas: owner.areas,
     run: (ctx) => {
       const view = viewOf(ctx, owner);
       return view ? run(view) : null;
@@ -294,12 +326,15 @@ function hitsOf(
   view: View,
   pick: (indicator: Indicator, grid: Grid) => Omit<Hit, 'grid' | 'index'> | null,
 ): Hit[] {
-  return view.grids.flatMap((grid) =>
-    grid.indicators.flatMap((indicator, index) => {
+  // Loops, not flatMap: nearly every indicator is fine, and this runs over all of them.
+  const hits: Hit[] = [];
+  for (const grid of view.grids) {
+    grid.indicators.forEach((indicator, index) => {
       const hit = pick(indicator, grid);
-      return hit ? [{ grid, index, ...hit }] : [];
-    }),
-  );
+      if (hit) hits.push({ grid, index, ...hit });
+    });
+  }
+  return hits;
 }
 
 /** `质量指标“X”提高100%、经济效益指标“X”提高100%（只有增减幅度，没有基数）；…`: the hits by their note. */

@@ -752,10 +752,14 @@ function listed(path: string, label: string, texts: readonly string[], years: Ye
 }
 
 function indicatorItems(path: string, label: string, indicators: readonly Indicator[]): TextItem[] {
-  return indicators.flatMap((indicator, index) => [
-    new ListedText(path, label, '', indicator.name, CURRENT_YEARS, index, 'name'),
-    new ListedText(path, label, '', indicator.value, CURRENT_YEARS, index, 'value'),
-  ]);
+  const items: TextItem[] = [];
+  indicators.forEach((indicator, index) => {
+    items.push(
+      new ListedText(path, label, '', indicator.name, CURRENT_YEARS, index, 'name'),
+      new ListedText(path, label, '', indicator.value, CURRENT_YEARS, index, 'value'),
+    );
+  });
+  return items;
 }
 
 const DECLARATION_TEXTS = [
@@ -771,6 +775,27 @@ const DECLARATION_TEXTS = [
   ['phone', '联系电话', null],
   ['filledOn', '填报日期', DATE_YEARS],
 ] as const satisfies readonly (readonly [keyof ProjectDeclaration, string, YearPolicy | null])[];
+
+/**
+ * The texts of a project's declaration, by project (C3 and C8 read them all; a project object changes
+ * when its name or declaration does).
+ */
+const declarationTexts = new WeakMap<Project, readonly TextItem[]>();
+
+function projectDeclarationItems(project: Project): readonly TextItem[] {
+  let items = declarationTexts.get(project);
+  if (!items) {
+    items = project.declaration
+      ? declarationItems(
+          `projects.${project.id}.declaration`,
+          `项目“${project.name}”绩效目标申报表 `,
+          project.declaration,
+        )
+      : [];
+    declarationTexts.set(project, items);
+  }
+  return items;
+}
 
 /** Every text of a project's 绩效目标申报表. */
 function declarationItems(base: string, owner: string, d: ProjectDeclaration): TextItem[] {
@@ -914,13 +939,7 @@ function writtenGroups(doc: BudgetDocument): TextGroup[] {
       areas: [`declaration:${project.id}`],
       items: (d) => {
         const current = projectOf(d, project.id);
-        return current?.declaration
-          ? declarationItems(
-              `projects.${project.id}.declaration`,
-              `项目“${current.name}”绩效目标申报表 `,
-              current.declaration,
-            )
-          : [];
+        return current ? projectDeclarationItems(current) : [];
       },
     })),
     {
@@ -977,7 +996,11 @@ function textCheck(
     reads: [],
     areas: group.areas,
     run: (c) => {
-      const hits = group.items(c.doc).flatMap((item) => hitOf(item, find(item, c)) ?? []);
+      const hits: TextHit[] = [];
+      for (const item of group.items(c.doc)) {
+        const hit = hitOf(item, find(item, c));
+        if (hit) hits.push(hit);
+      }
       if (hits.length === 0) return null;
       return {
         message: `${hits.map(describe).join('；')}${hint(c)}`,
