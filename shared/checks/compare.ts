@@ -4,6 +4,7 @@
  * the printed precision); a difference that comes only from rounding figures with more than two
  * decimals is a 提示, not an 错误 (CHECKS.md).
  */
+import { directReads } from '../forms/engine';
 import type { Expr } from '../forms/types';
 import { Decimal, formatPlain, roundCents } from '../money';
 import type { Area, Check, CheckContext, FindingDraft, Level, Target } from './types';
@@ -23,8 +24,16 @@ export type Label = string | ((ctx: CheckContext) => string);
 export interface Side {
   readonly label: Label;
   readonly expr: Expr;
-  readonly targets: readonly Target[];
+  /** Where it is; by default the cells its expression names (listed only for a finding). */
+  readonly targets?: readonly Target[];
 }
+
+export function targetsOf(side: Side): readonly Target[] {
+  return side.targets ?? directReads(side.expr).cells.map(cellTarget);
+}
+
+/** The areas of a check that reads amounts only (one list for the tens of thousands of them). */
+export const NO_AREAS: readonly Area[] = Object.freeze([]);
 
 export function labelText(ctx: CheckContext, label: Label): string {
   return typeof label === 'string' ? label : label(ctx);
@@ -32,16 +41,12 @@ export function labelText(ctx: CheckContext, label: Label): string {
 
 /** A side that is one cell, labelled from the form (`表3 2101101 行政单位医疗 合计`). */
 export function cellSide(_ctx: CheckContext, ref: CellRef, label: Label = (c) => c.describe(ref)): Side {
-  return { label, expr: { op: 'cell', cell: ref }, targets: [cellTarget(ref)] };
+  return { label, expr: { op: 'cell', cell: ref } };
 }
 
 /** A side that adds several cells (e.g. 表12 合计 + 表13 合计). */
 export function sumSide(label: Label, refs: readonly CellRef[]): Side {
-  return {
-    label,
-    expr: { op: 'sum', terms: refs.map((cell) => ({ op: 'cell', cell })) },
-    targets: refs.map(cellTarget),
-  };
+  return { label, expr: { op: 'sum', terms: refs.map((cell) => ({ op: 'cell', cell })) } };
 }
 
 /** '621.43', or 空 for a blank. */
@@ -90,8 +95,11 @@ export interface CompareOptions {
 export function compareCheck(subject: string, left: Side, right: Side, options: CompareOptions = {}): Check {
   return {
     subject,
-    reads: [left.expr, right.expr],
-    areas: options.areas ?? [],
+    // Read only to index the checks for re-checking (after the first edit).
+    get reads() {
+      return [left.expr, right.expr];
+    },
+    areas: options.areas ?? NO_AREAS,
     run: (ctx) => compare(ctx, left, right, options),
   };
 }
@@ -109,7 +117,7 @@ function compare(ctx: CheckContext, left: Side, right: Side, options: CompareOpt
   return {
     level: rounding ? '提示' : options.level,
     message: `${labelText(ctx, left.label)} ${shown(l)} ${sign} ${labelText(ctx, right.label)} ${shown(r)}，${by} ${formatPlain(difference.abs())}${hint}`,
-    targets: [...left.targets, ...right.targets],
+    targets: [...targetsOf(left), ...targetsOf(right)],
     basis: `${shown(l)}|${shown(r)}`,
   };
 }

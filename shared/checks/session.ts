@@ -26,12 +26,6 @@ export interface SessionOptions {
   readonly stated?: StatedValues;
 }
 
-interface ActiveCheck {
-  readonly rule: Rule;
-  readonly check: Check;
-  readonly ordinal: number;
-}
-
 const INPUT_PREFIX = 'in:';
 
 /** Areas an edit may touch without changing any form's rows or amounts. */
@@ -53,7 +47,9 @@ export class CheckSession {
   private readonly stated: StatedValues;
   private forms!: FormEvaluator;
   private context!: CheckContext;
-  private checks: ActiveCheck[] = [];
+  /** Every check, by ordinal, and the rule that made it (two arrays: a large budget has tens of thousands). */
+  private checks: Check[] = [];
+  private ruleOf: Rule[] = [];
   /** Which checks read an amount: a cell key or `in:` + an input key → check ordinals (built on demand). */
   private readIndex: Map<string, number[]> | null = null;
   /** Which checks read a part of the document: area → check ordinals (built on demand). */
@@ -148,18 +144,20 @@ export class CheckSession {
     this.forms = formsOf(doc);
     this.context = this.makeContext(this.forms);
     this.checks = [];
+    this.ruleOf = [];
     this.readIndex = null;
     this.areaIndex = null;
     this.results = [];
     this.listed = null;
     for (const rule of this.rules) {
       for (const check of rule.checks(this.context)) {
-        this.checks.push({ rule, check, ordinal: this.checks.length });
+        this.checks.push(check);
+        this.ruleOf.push(rule);
       }
     }
     // A dense array: the findings list walks it after each edit.
     this.results = new Array<Finding | undefined>(this.checks.length).fill(undefined);
-    this.run(this.checks.map((c) => c.ordinal));
+    this.run(this.checks.keys());
   }
 
   /**
@@ -175,7 +173,7 @@ export class CheckSession {
   private byArea(): ReadonlyMap<Area, number[]> {
     if (this.areaIndex) return this.areaIndex;
     const byArea = new Map<Area, number[]>();
-    for (const { check, ordinal } of this.checks) {
+    for (const [ordinal, check] of this.checks.entries()) {
       for (const area of check.areas) index(byArea, area, ordinal);
     }
     this.areaIndex = byArea;
@@ -185,7 +183,7 @@ export class CheckSession {
   private byRead(): ReadonlyMap<string, number[]> {
     if (this.readIndex) return this.readIndex;
     const byRead = new Map<string, number[]>();
-    for (const { check, ordinal } of this.checks) {
+    for (const [ordinal, check] of this.checks.entries()) {
       for (const expr of check.reads) {
         const { cells, inputs } = directReads(expr);
         for (const cell of cells) index(byRead, cellKey(cell), ordinal);
@@ -198,9 +196,10 @@ export class CheckSession {
 
   private run(ordinals: Iterable<number>): void {
     for (const ordinal of ordinals) {
-      const entry = this.checks[ordinal];
-      if (!entry) continue;
-      const draft = entry.check.run(this.context);
+      const check = this.checks[ordinal];
+      const rule = this.ruleOf[ordinal];
+      if (!check || !rule) continue;
+      const draft = check.run(this.context);
       const before = this.results[ordinal];
       if (!draft) {
         if (before) {
@@ -209,7 +208,7 @@ export class CheckSession {
         }
         continue;
       }
-      const finding = findingOf(entry.rule, entry.check, draft);
+      const finding = findingOf(rule, check, draft);
       if (!before || !sameFinding(before, finding)) {
         this.results[ordinal] = finding;
         this.listed = null;

@@ -11,6 +11,7 @@ import {
   INCOME_SOURCES,
   type FiscalSource,
   type IncomeSource,
+  type Project,
 } from '../document/schema';
 import {
   amountColumn,
@@ -75,8 +76,28 @@ function expenditureTable(form: FormId, collection: 't3' | 't5' | 't8') {
 
 /** 上年财政拨款结转 of one source spent under a 功能 类: the 表13 projects coded under that 类. */
 function carryOverByClass({ doc }: FormContext, classCode: string, source: FiscalSource) {
-  const projects = doc.projects.filter((p) => p.carryOver && p.functionCode.startsWith(classCode));
+  const projects = carryOverProjects(doc.projects).get(classCode) ?? [];
   return sum(projects.map((p) => cell('T13', p.id, source)));
+}
+
+/** 表13's projects by 功能 类, once per projects list (表1 asks for each 类 and source). */
+const carryOverByClassCode = new WeakMap<readonly Project[], ReadonlyMap<string, readonly Project[]>>();
+
+function carryOverProjects(projects: readonly Project[]): ReadonlyMap<string, readonly Project[]> {
+  let byClass = carryOverByClassCode.get(projects);
+  if (!byClass) {
+    const grouped = new Map<string, Project[]>();
+    for (const project of projects) {
+      if (!project.carryOver) continue;
+      const classCode = project.functionCode.slice(0, 3);
+      const group = grouped.get(classCode);
+      if (group) group.push(project);
+      else grouped.set(classCode, [project]);
+    }
+    byClass = grouped;
+    carryOverByClassCode.set(projects, byClass);
+  }
+  return byClass;
 }
 
 const T1: FormDefinition = {

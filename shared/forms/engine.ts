@@ -137,7 +137,8 @@ export class FormEvaluator {
       const panels = FORM_DEFINITIONS[id].panels(this.ctx);
       const rows = new Map<string, RowSpec>();
       for (const panel of panels) {
-        for (const row of [...panel.body, ...panel.footer]) if (row) rows.set(row.key, row);
+        for (const row of panel.body) rows.set(row.key, row);
+        for (const row of panel.footer) if (row) rows.set(row.key, row);
       }
       form = { panels, rows };
       this.built.set(id, form);

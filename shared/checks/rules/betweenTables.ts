@@ -13,6 +13,7 @@ import {
   sameSubject,
   shown,
   sumSide,
+  targetsOf,
   TOLERANCE,
   valueOf,
   type Side,
@@ -303,7 +304,7 @@ const B7: Rule = {
             message: hasT10
               ? `表10 ${label} ${shown(inT10)}，表6 无 ${code} ${label}：请确认是否全部在项目支出中安排`
               : `表6 ${code} ${label} ${shown(inT6)}，表10 ${label} 为空：“三公”经费应在表10 反映`,
-            targets: [cellTarget(t10), ...t6Side.targets],
+            targets: [cellTarget(t10), ...targetsOf(t6Side)],
             basis: `${shown(inT10)}|${shown(inT6)}`,
           };
         },

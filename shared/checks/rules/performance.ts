@@ -56,7 +56,9 @@ const BASELINE = /较|比|上年|去年|基数|基期|由\d|从\d/;
 function memoized<R>(read: (value: string) => R): (value: string) => R {
   const known = new Map<string, R>();
   return (value) => {
-    if (known.has(value)) return known.get(value) as R;
+    // One lookup: a result is never undefined.
+    const hit = known.get(value);
+    if (hit !== undefined) return hit;
     const result = read(value);
     if (known.size > 50_000) known.clear();
     known.set(value, result);
@@ -184,9 +186,22 @@ interface Grid {
   /** Where it is in the document: `projects.p03.declaration.annualIndicators`. */
   readonly path: string;
   readonly indicators: readonly Indicator[];
+  /** Each indicator's template problem (null: a real indicator), read once for all the P rules. */
+  readonly placeholders: readonly (Placeholder | null)[];
+  /** The indicators that count: named, and not template rows. */
+  readonly real: readonly Indicator[];
   /** The money this grid's 成本 indicators must not exceed (none for the 整体 declaration). */
   readonly funding: Funding | null;
 }
+
+function grid(title: string, path: string, indicators: readonly Indicator[], funding: Funding | null): Grid {
+  const placeholders = indicators.map(placeholderProblem);
+  const real = indicators.filter((_, index) => placeholders[index] === null);
+  return { title, path, indicators, placeholders, real, funding };
+}
+
+/** Whether the indicator at `index` of a grid counts (is not a template row). */
+const isRealAt = (grid: Grid, index: number) => grid.placeholders[index] === null;
 
 interface View {
   /** 项目“运行维护监管系统经费” or 部门整体支出. */
@@ -196,6 +211,9 @@ interface View {
   readonly grids: readonly Grid[];
   /** 表12 合计 of the project, 万元. */
   readonly t12: Decimal | null;
+  /** The same in 元, and the declaration's 年度资金总额 as typed (元), to compare indicators with. */
+  readonly t12Yuan: Decimal | null;
+  readonly annualYuan: Decimal | null;
 }
 
 const t12Total = (projectId: string): CellRef => ({ form: 'T12', row: projectId, column: 'total' });
@@ -257,42 +275,38 @@ function readView(ctx: CheckContext, owner: Owner, t12: Decimal | null = null): 
       project: null,
       declaration: null,
       grids: [
-        {
-          title: '绩效指标',
-          path: 'performance.overall.indicators',
-          indicators: ctx.doc.performance.overall.indicators,
-          funding: null,
-        },
+        grid('绩效指标', 'performance.overall.indicators', ctx.doc.performance.overall.indicators, null),
       ],
       t12: null,
+      t12Yuan: null,
+      annualYuan: null,
     };
   }
   const project = projectById(ctx.doc, owner.id);
   const declaration = project?.declaration;
   if (!project || !declaration) return null;
-  const fromT12 = t12 ? { yuan: wanToYuan(t12), label: '表12 合计' } : null;
-  const annual = nonBlank(declaration.annualFunding.total, '年度资金总额') ?? fromT12;
+  const t12Yuan = t12 ? wanToYuan(t12) : null;
+  const fromT12 = t12Yuan ? { yuan: t12Yuan, label: '表12 合计' } : null;
+  const typedAnnual = nonBlank(declaration.annualFunding.total, '年度资金总额');
+  const annual = typedAnnual ?? fromT12;
   const path = `projects.${project.id}.declaration`;
   return {
     owner: `项目“${project.name}”`,
     project,
     declaration,
     grids: [
-      {
-        title: '实施期绩效指标',
-        path: `${path}.implementationIndicators`,
-        indicators: declaration.implementationIndicators,
+      grid(
+        '实施期绩效指标',
+        `${path}.implementationIndicators`,
+        declaration.implementationIndicators,
         // A multi-year project's 实施期 costs are measured against the whole period's money.
-        funding: nonBlank(declaration.implementationFunding.total, '实施期资金总额') ?? annual,
-      },
-      {
-        title: '年度绩效指标',
-        path: `${path}.annualIndicators`,
-        indicators: declaration.annualIndicators,
-        funding: annual,
-      },
+        nonBlank(declaration.implementationFunding.total, '实施期资金总额') ?? annual,
+      ),
+      grid('年度绩效指标', `${path}.annualIndicators`, declaration.annualIndicators, annual),
     ],
     t12,
+    t12Yuan,
+    annualYuan: typedAnnual?.yuan ?? null,
   };
 }
 
@@ -324,15 +338,16 @@ interface Hit {
 
 function hitsOf(
   view: View,
-  pick: (indicator: Indicator, grid: Grid) => Omit<Hit, 'grid' | 'index'> | null,
+  pick: (indicator: Indicator, grid: Grid, index: number) => Omit<Hit, 'grid' | 'index'> | null,
 ): Hit[] {
   // Loops, not flatMap: nearly every indicator is fine, and this runs over all of them.
   const hits: Hit[] = [];
   for (const grid of view.grids) {
-    grid.indicators.forEach((indicator, index) => {
-      const hit = pick(indicator, grid);
+    const { indicators } = grid;
+    for (let index = 0; index < indicators.length; index++) {
+      const hit = pick(indicators[index] as Indicator, grid, index);
       if (hit) hits.push({ grid, index, ...hit });
-    });
+    }
   }
   return hits;
 }
@@ -398,11 +413,12 @@ function projectMoney(view: View, indicator: Indicator): string | null {
   const q = quantityOf(indicator.value);
   if (!q || q.unit === 'other' || q.amount.isZero()) return null;
   const asYuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
-  const annual = view.declaration?.annualFunding.total ?? '';
-  if (annual !== '' && toDecimal(annual).equals(asYuan)) return `即年度资金总额 ${annual} 元`;
+  if (view.annualYuan?.equals(asYuan)) {
+    return `即年度资金总额 ${view.declaration?.annualFunding.total ?? ''} 元`;
+  }
   const wan = view.t12;
   if (!wan) return null;
-  const sameAsT12 = wanToYuan(wan).equals(asYuan) || (q.unit === '' && wan.equals(q.amount));
+  const sameAsT12 = view.t12Yuan?.equals(asYuan) === true || (q.unit === '' && wan.equals(q.amount));
   return sameAsT12 ? `即表12 合计 ${formatPlain(wan)} 万元` : null;
 }
 
@@ -472,21 +488,22 @@ function annualTotalCheck(projectId: string): Check {
       const declaration = project?.declaration;
       if (!project || !declaration) return null;
       const wan = c.value(ref) ?? ZERO;
-      const expected = wanToYuan(wan);
       const stated = declaration.annualFunding.total;
+      if (stated === '' && wan.isZero()) return null;
+      const yuan = stated === '' ? null : toDecimal(stated);
+      const expected = wanToYuan(wan);
+      if (yuan?.equals(expected)) return null;
+      if (yuan && roundCents(yuan.dividedBy(10000)).equals(roundCents(wan))) return null;
       const path = `projects.${projectId}.declaration.annualFunding.total`;
       const targets = [fieldTarget(path, `项目“${project.name}”申报表 年度资金总额`), cellTarget(ref)];
       const basis = `${stated}|${formatPlain(wan)}`;
-      if (stated === '') {
-        if (wan.isZero()) return null;
+      if (!yuan) {
         return {
           message: `项目“${project.name}”申报表年度资金总额未填，表12 合计 ${formatPlain(wan)} 万元，应为 ${toAmount(expected)} 元`,
           targets,
           basis,
         };
       }
-      const yuan = toDecimal(stated);
-      if (roundCents(yuan.dividedBy(10000)).equals(roundCents(wan))) return null;
       return {
         message: `项目“${project.name}”申报表年度资金总额 ${stated} 元 ≠ 表12 合计 ${formatPlain(wan)} 万元（${toAmount(expected)} 元），相差 ${toAmount(yuan.minus(expected).abs())} 元`,
         targets,
@@ -512,6 +529,9 @@ function fundingSourcesCheck(
       if (!project || !funding) return null;
       const parts = FUNDING_PARTS.filter(([field]) => funding[field] !== '');
       if (funding.total === '' && parts.length === 0) return null;
+      // Most declarations name one source: the total itself, as typed.
+      const [only] = parts;
+      if (parts.length === 1 && only && funding[only[0]] === funding.total) return null;
       const partsSum = sum(parts.map(([field]) => toDecimal(funding[field])));
       const total = toDecimal(funding.total);
       if (funding.total !== '' && partsSum.equals(total)) return null;
@@ -656,7 +676,7 @@ const P3: Rule = {
     owners(ctx.doc).flatMap((owner) => [
       declarationCheck(owner, 'required', (view) => {
         const texts = view.grids.map((grid) => {
-          const real = grid.indicators.filter(isReal);
+          const { real } = grid;
           // An 整体 declaration without any indicator is P2's finding.
           if (owner.kind === 'overall' && real.length === 0) return null;
           const missing = REQUIRED_LEVEL1.filter((level1) => !real.some((i) => i.level1 === level1));
@@ -673,7 +693,7 @@ const P3: Rule = {
       }),
       declarationCheck(owner, 'cost', (view) => {
         const texts = view.grids.map((grid) => {
-          const real = grid.indicators.filter(isReal);
+          const { real } = grid;
           return real.length > 0 && !real.some(isCost) ? '没有成本指标' : null;
         });
         if (texts.every((t) => t === null)) return null;
@@ -703,9 +723,10 @@ const P4: Rule = {
       declarationCheck(owner, 'values', (view) =>
         hitsFinding(
           view,
-          hitsOf(view, (indicator) => {
+          hitsOf(view, (indicator, grid, index) => {
             // Template rows are P6's, money typed as a 数量 indicator P5's.
-            if (!isReal(indicator) || (isQuantity(indicator) && projectMoney(view, indicator))) return null;
+            if (!isRealAt(grid, index) || (isQuantity(indicator) && projectMoney(view, indicator)))
+              return null;
             const problem = valueProblem(indicator.value);
             return problem ? { field: 'value', text: shownIndicator(indicator), note: problem } : null;
           }),
@@ -719,8 +740,9 @@ const P4: Rule = {
       declarationCheck(owner, 'percent', (view) =>
         hitsFinding(
           view,
-          hitsOf(view, (indicator) => {
-            const percent = isRate(indicator) && isReal(indicator) ? percentOver100(indicator.value) : null;
+          hitsOf(view, (indicator, grid, index) => {
+            const percent =
+              isRate(indicator) && isRealAt(grid, index) ? percentOver100(indicator.value) : null;
             return percent ? { field: 'value', text: shownIndicator(indicator) } : null;
           }),
           '满意度或质量指标超过 100%',
@@ -745,8 +767,9 @@ const P5: Rule = {
         declarationCheck(owner, 'quantityMoney', (view) =>
           hitsFinding(
             view,
-            hitsOf(view, (indicator) => {
-              const money = isQuantity(indicator) && isReal(indicator) ? projectMoney(view, indicator) : null;
+            hitsOf(view, (indicator, grid, index) => {
+              const money =
+                isQuantity(indicator) && isRealAt(grid, index) ? projectMoney(view, indicator) : null;
               return money ? { field: 'value', text: `${shownIndicator(indicator)}（${money}）` } : null;
             }),
             '数量指标填的是项目资金额',
@@ -756,8 +779,8 @@ const P5: Rule = {
         declarationCheck(owner, 'costOverFunding', (view) =>
           hitsFinding(
             view,
-            hitsOf(view, (indicator, grid) => {
-              if (!isCost(indicator) || !isReal(indicator) || !grid.funding) return null;
+            hitsOf(view, (indicator, grid, index) => {
+              if (!isCost(indicator) || !isRealAt(grid, index) || !grid.funding) return null;
               const q = quantityOf(indicator.value);
               if (!q || (q.unit !== '元' && q.unit !== '万元')) return null;
               const yuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
@@ -808,8 +831,8 @@ const P6: Rule = {
         declarationCheck(owner, 'placeholders', (view) =>
           hitsFinding(
             view,
-            hitsOf(view, (indicator) => {
-              const problem = placeholderProblem(indicator);
+            hitsOf(view, (indicator, grid, index) => {
+              const problem = grid.placeholders[index];
               return problem
                 ? { field: problem.field, text: shownIndicator(indicator), note: problem.text }
                 : null;
@@ -829,8 +852,8 @@ const P6: Rule = {
           const projectName = view.project?.name ?? '';
           return hitsFinding(
             view,
-            hitsOf(view, (indicator) =>
-              isReal(indicator) && namedLikeProject(indicator.name, projectName)
+            hitsOf(view, (indicator, grid, index) =>
+              isRealAt(grid, index) && namedLikeProject(indicator.name, projectName)
                 ? { field: 'name', text: indicator.name }
                 : null,
             ),

@@ -666,6 +666,15 @@ describe('C8 year and department name', () => {
     ]);
   });
 
+  it('finds another year wherever the text names it: after an earlier 年, before spaces, in 本部门…年度', () => {
+    const said = (organization: string) =>
+      check('C8', { ...sample, overview: { ...sample.overview, organization } }).map((f) => f.basis);
+    expect(said('每年开展督查；2023 年预算安排3次')).toEqual(['overview.organization:2023 年预算']);
+    expect(said('本部门 2022 年度下属3个单位')).toEqual(['overview.organization:本部门 2022 年度']);
+    // 12023年 is no year, 2024年 is this year's, 2023年 without 预算 is a date or a fact.
+    expect(said('编号12023年预算；2024年预算；2023年成立')).toEqual([]);
+  });
+
   it('flags a blank department name', () => {
     const doc = { ...sample, department: { ...sample.department, name: ' ' } };
     expect(check('C8', doc).map((f) => [f.subject, f.message])).toContainEqual([

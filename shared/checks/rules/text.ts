@@ -776,27 +776,6 @@ const DECLARATION_TEXTS = [
   ['filledOn', '填报日期', DATE_YEARS],
 ] as const satisfies readonly (readonly [keyof ProjectDeclaration, string, YearPolicy | null])[];
 
-/**
- * The texts of a project's declaration, by project (C3 and C8 read them all; a project object changes
- * when its name or declaration does).
- */
-const declarationTexts = new WeakMap<Project, readonly TextItem[]>();
-
-function projectDeclarationItems(project: Project): readonly TextItem[] {
-  let items = declarationTexts.get(project);
-  if (!items) {
-    items = project.declaration
-      ? declarationItems(
-          `projects.${project.id}.declaration`,
-          `项目“${project.name}”绩效目标申报表 `,
-          project.declaration,
-        )
-      : [];
-    declarationTexts.set(project, items);
-  }
-  return items;
-}
-
 /** Every text of a project's 绩效目标申报表. */
 function declarationItems(base: string, owner: string, d: ProjectDeclaration): TextItem[] {
   return [
@@ -939,7 +918,15 @@ function writtenGroups(doc: BudgetDocument): TextGroup[] {
       areas: [`declaration:${project.id}`],
       items: (d) => {
         const current = projectOf(d, project.id);
-        return current ? projectDeclarationItems(current) : [];
+        // Made on each run, not kept: tens of thousands of short-lived objects cost the garbage
+        // collector less than keeping them (a young collection copies what is kept).
+        return current?.declaration
+          ? declarationItems(
+              `projects.${project.id}.declaration`,
+              `项目“${current.name}”绩效目标申报表 `,
+              current.declaration,
+            )
+          : [];
       },
     })),
     {
@@ -1394,12 +1381,43 @@ const C7: Rule = {
 /** The years a text names that its policy does not allow (another year's budget, a stale date). */
 function staleYears(item: TextItem, year: number): RegExpExecArray[] {
   const years = item.years;
-  // A year is four digits: most texts have none.
-  if (!years || !/\d{4}/.test(item.text)) return [];
+  if (!years || !namesOtherYear(item.text, year, years.lastYear)) return [];
   return [...item.text.matchAll(years.pattern)].filter((m) => {
     const named = Number(m[1] ?? m[2]);
     return named !== year && !(years.lastYear && named === year - 1);
   });
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const isDigitAt = (text: string, i: number) => {
+  const code = text.charCodeAt(i);
+  return code >= DIGIT_0 && code <= DIGIT_9;
+};
+
+/**
+ * Whether a text names a year (four digits 19xx/20xx followed by 年, as both year patterns require) other
+ * than `year` (or last year, when allowed). Tens of thousands of texts are read on each full check and
+ * nearly all name no year or this one: a scan without regular expressions or allocations.
+ */
+function namesOtherYear(text: string, year: number, lastYear: boolean): boolean {
+  for (let i = text.indexOf('年'); i !== -1; i = text.indexOf('年', i + 1)) {
+    let end = i;
+    while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+    const start = end - 4;
+    if (start < 0 || (start > 0 && isDigitAt(text, start - 1))) continue;
+    let named = 0;
+    for (let j = start; j < end; j++) {
+      if (!isDigitAt(text, j)) {
+        named = -1;
+        break;
+      }
+      named = named * 10 + text.charCodeAt(j) - DIGIT_0;
+    }
+    if (named < 1900 || named > 2099) continue;
+    if (named !== year && !(lastYear && named === year - 1)) return true;
+  }
+  return false;
 }
 
 function yearCheck(group: TextGroup): Check {

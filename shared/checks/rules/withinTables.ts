@@ -7,9 +7,25 @@ import { FUNDING_LABELS } from '../../declarations/form';
 import { getInput, type InputRef } from '../../document/inputs';
 import { projectById } from '../../document/lookup';
 import { FISCAL_SOURCES } from '../../document/schema';
-import { directReads, type BuiltForm } from '../../forms/engine';
-import { FORM_IDS, type CellRef, type Expr, type FormId, type RowKind } from '../../forms/types';
-import { cellSide, compareCheck, labelText, valueOf, shown, type Side } from '../compare';
+import type { BuiltForm } from '../../forms/engine';
+import {
+  FORM_IDS,
+  type CellRef,
+  type Expr,
+  type FormId,
+  type RowKind,
+  type RowSpec,
+} from '../../forms/types';
+import {
+  cellSide,
+  compareCheck,
+  labelText,
+  valueOf,
+  shown,
+  targetsOf,
+  NO_AREAS,
+  type Side,
+} from '../compare';
 import { cellTarget, fieldTarget, type Check, type CheckContext, type Rule } from '../types';
 
 type IdentityRule = 'A1' | 'A2' | 'A3' | 'A4' | 'B1' | 'B3';
@@ -50,11 +66,7 @@ export function statedChecks(ctx: CheckContext, rule: IdentityRule): Check[] {
     if (identityRule(ref, spec.kind) !== rule) return [];
     const stated = cellSide(ctx, ref);
     // The cells the identity adds up (a 类's 款, a row's columns, 表2's 合计 for 表1), to go to as well.
-    const computed = {
-      label: IDENTITY_WORDS[rule],
-      expr: cell.expr,
-      targets: directReads(cell.expr).cells.map(cellTarget),
-    };
+    const computed = { label: IDENTITY_WORDS[rule], expr: cell.expr };
     return [
       compareCheck(
         `${ref.form}/${ref.row}/${ref.column}`,
@@ -98,7 +110,7 @@ const BALANCE_SOURCES: Record<'T1' | 'T4', { income: CellRef[]; expenditure: Cel
 /** One side of a 表1/表4 balance: the cell, and the other tables' totals it comes from. */
 function balanceSide(ctx: CheckContext, ref: CellRef, sources: readonly CellRef[]): Side {
   const side = cellSide(ctx, ref);
-  return { ...side, targets: [...side.targets, ...sources.map(cellTarget)] };
+  return { ...side, targets: [...targetsOf(side), ...sources.map(cellTarget)] };
 }
 
 /** 表1 and 表4 balance: 收入总计 = 支出总计 (their two sides come from different tables). */
@@ -132,27 +144,33 @@ const A4: Rule = {
   checks: (ctx) => statedChecks(ctx, 'A4'),
 };
 
-interface TypedCell {
-  readonly ref: CellRef;
-  readonly input: InputRef;
-  readonly expr: Expr;
+/** A row of a form with typed amounts. */
+interface TypedRow {
+  readonly form: FormId;
+  readonly row: RowSpec;
 }
 
-/** The typed amount cells of every form, row by row (表7 from 表2 has none of its own). */
-function typedRows(forms: { form(id: FormId): BuiltForm }): TypedCell[][] {
-  const rows: TypedCell[][] = [];
+/** The rows of every form that have typed amounts (表7 from 表2 has none of its own). */
+function typedRows(forms: { form(id: FormId): BuiltForm }): TypedRow[] {
+  const rows: TypedRow[] = [];
   for (const form of FORM_IDS) {
     for (const row of forms.form(form).rows.values()) {
-      const cells: TypedCell[] = [];
-      for (const [column, spec] of Object.entries(row.cells)) {
-        if ('expr' in spec && spec.expr.op === 'input') {
-          cells.push({ ref: { form, row: row.key, column }, input: spec.expr.input, expr: spec.expr });
-        }
-      }
-      if (cells.length > 0) rows.push(cells);
+      if (typedCells({ form, row }).length > 0) rows.push({ form, row });
     }
   }
   return rows;
+}
+
+/** A row's typed amount cells (worded when a check runs: the forms keep the rows anyway). */
+function typedCells({ form, row }: TypedRow): { ref: CellRef; input: InputRef; expr: Expr }[] {
+  const cells: { ref: CellRef; input: InputRef; expr: Expr }[] = [];
+  for (const column in row.cells) {
+    const spec = row.cells[column];
+    if (spec && 'expr' in spec && spec.expr.op === 'input') {
+      cells.push({ ref: { form, row: row.key, column }, input: spec.expr.input, expr: spec.expr });
+    }
+  }
+  return cells;
 }
 
 /** '12.345' has three decimals; '-1' is negative. Read from the stored text: no arithmetic needed. */
@@ -166,6 +184,7 @@ function amountProblem(amount: string, decimals: number, unit: string): string |
 }
 
 const YUAN_FIELDS = ['total', 'central', 'provincial', 'cityCounty', 'selfRaised', 'other'] as const;
+const FUNDING_PERIODS = ['implementationFunding', 'annualFunding'] as const;
 
 const A5: Rule = {
   id: 'A5',
@@ -174,16 +193,19 @@ const A5: Rule = {
   title: '金额不得为负数；万元金额最多两位小数，绩效目标申报表的元金额为整数',
   // One check per table row and per declaration: a large budget has tens of thousands of typed amounts.
   checks: (ctx) => {
-    const tableChecks = typedRows(ctx.forms).map((cells): Check => ({
-      subject: `${cells[0]?.ref.form ?? ''}/${cells[0]?.ref.row ?? ''}`,
-      reads: cells.map((cell) => cell.expr),
-      areas: [],
+    const tableChecks = typedRows(ctx.forms).map((typed): Check => ({
+      subject: `${typed.form}/${typed.row.key}`,
+      get reads() {
+        return typedCells(typed).map((cell) => cell.expr);
+      },
+      areas: NO_AREAS,
       run: (c) => {
-        const problems = cells.flatMap(({ ref, input }) => {
+        const problems: { ref: CellRef; amount: string; text: string }[] = [];
+        for (const { ref, input } of typedCells(typed)) {
           const amount = getInput(c.doc, input) ?? '';
           const problem = amountProblem(amount, 2, '万元');
-          return problem ? [{ ref, amount, text: `${c.describe(ref)} 填写 ${amount}：${problem}` }] : [];
-        });
+          if (problem) problems.push({ ref, amount, text: `${c.describe(ref)} 填写 ${amount}：${problem}` });
+        }
         if (problems.length === 0) return null;
         return {
           message: problems.map((p) => p.text).join('；'),
@@ -199,17 +221,21 @@ const A5: Rule = {
       run: (c) => {
         const declaration = projectById(c.doc, project.id)?.declaration;
         if (!declaration) return null;
-        const problems = (['implementationFunding', 'annualFunding'] as const).flatMap((period) =>
-          YUAN_FIELDS.flatMap((field) => {
+        const problems: { amount: string; label: string; path: string; problem: string }[] = [];
+        for (const period of FUNDING_PERIODS) {
+          for (const field of YUAN_FIELDS) {
             const amount = declaration[period][field];
             const problem = amountProblem(amount, 0, '元');
-            if (!problem) return [];
+            if (!problem) continue;
             const label = `${period === 'annualFunding' ? '年度' : '实施期'}${FUNDING_LABELS[field]}`;
-            return [
-              { amount, label, path: `projects.${project.id}.declaration.${period}.${field}`, problem },
-            ];
-          }),
-        );
+            problems.push({
+              amount,
+              label,
+              path: `projects.${project.id}.declaration.${period}.${field}`,
+              problem,
+            });
+          }
+        }
         if (problems.length === 0) return null;
         const name = projectById(c.doc, project.id)?.name ?? project.name;
         return {
