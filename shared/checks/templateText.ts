@@ -13,7 +13,9 @@ export function templateWords(text: string): string[] {
   return templateMatches(text).map((match) => match[0]);
 }
 
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
 /** The matches themselves, with their positions (to quote the words in context). */
-export function templateMatches(text: string): RegExpExecArray[] {
-  return HAS_TEMPLATE_TEXT.test(text) ? [...text.matchAll(TEMPLATE_TEXT)] : [];
+export function templateMatches(text: string): readonly RegExpExecArray[] {
+  return HAS_TEMPLATE_TEXT.test(text) ? [...text.matchAll(TEMPLATE_TEXT)] : NO_MATCHES;
 }

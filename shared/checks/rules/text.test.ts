@@ -54,6 +54,12 @@ function bySubject(findings: readonly Finding[], subject: string) {
   return summary(found);
 }
 
+/** Where the goal added last to p03's 年度目标 is. */
+function declarationGoalIndex(doc: BudgetDocument): number {
+  const goals = doc.projects.find((p) => p.id === 'p03')?.declaration?.annualGoals ?? [];
+  return goals.length - 1;
+}
+
 function withNarrative(doc: BudgetDocument, patch: (n: Narrative) => Partial<Narrative>): BudgetDocument {
   return { ...doc, narrative: { ...doc.narrative, ...patch(doc.narrative) } };
 }
@@ -673,6 +679,40 @@ describe('C8 year and department name', () => {
     expect(said('本部门 2022 年度下属3个单位')).toEqual(['overview.organization:本部门 2022 年度']);
     // 12023年 is no year, 2024年 is this year's, 2023年 without 预算 is a date or a fact.
     expect(said('编号12023年预算；2024年预算；2023年成立')).toEqual([]);
+  });
+
+  it('names the place of a hit in a declaration’s goal list and indicator grid', () => {
+    const doc: BudgetDocument = {
+      ...sample,
+      projects: sample.projects.map((project) => {
+        const declaration = project.declaration;
+        if (project.id !== 'p03' || !declaration) return project;
+        return {
+          ...project,
+          declaration: {
+            ...declaration,
+            annualGoals: [...declaration.annualGoals, '完成XX任务'],
+            annualIndicators: declaration.annualIndicators.map((indicator, index) =>
+              index === 1 ? { ...indicator, name: '2023年预算执行率' } : indicator,
+            ),
+          },
+        };
+      }),
+    };
+    const goal = declarationGoalIndex(doc);
+    expect(bySubject(check('C3', doc), 'projects.p03.declaration').targets).toEqual([
+      `projects.p03.declaration.annualGoals.${goal} (项目“运行维护监管系统经费”绩效目标申报表 年度目标第${goal + 1}条)`,
+    ]);
+    expect(bySubject(check('C8', doc), 'projects.p03.declaration')).toEqual({
+      rule: 'C8',
+      level: '错误',
+      subject: 'projects.p03.declaration',
+      message:
+        '项目“运行维护监管系统经费”绩效目标申报表 年度绩效指标第 2 行三级指标写有“2023年预算”（2023年预算执行率），本文件是2024年部门预算：疑为往年文本未改，请核对',
+      targets: [
+        'projects.p03.declaration.annualIndicators.1.name (项目“运行维护监管系统经费”绩效目标申报表 年度绩效指标第 2 行三级指标)',
+      ],
+    });
   });
 
   it('flags a blank department name', () => {

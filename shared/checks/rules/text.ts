@@ -689,14 +689,20 @@ interface TextItem {
   readonly years: YearPolicy | null;
 }
 
+/** What a check looks for in a text: its matches (none for almost every text). */
+type Find = (text: string, years: YearPolicy | null, isIndicator: boolean) => readonly RegExpExecArray[];
+
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
 /**
  * Typed texts checked together: one field, a list (主要职能, 名词解释), or a whole declaration (as the P
- * rules do, one finding per declaration with a target per field). Items are read when the check runs.
+ * rules do, one finding per declaration with a target per field). Texts are read when the check runs,
+ * and a text's place is worded only when it has hits (a large budget has tens of thousands of texts).
  */
 interface TextGroup {
   readonly path: string;
   readonly areas: readonly Area[];
-  readonly items: (doc: BudgetDocument) => readonly TextItem[];
+  readonly hits: (doc: BudgetDocument, find: Find) => TextHit[];
 }
 
 function field(
@@ -709,11 +715,29 @@ function field(
   return {
     path,
     areas,
-    items: (doc) => {
+    hits: (doc, find) => {
       const text = read(doc);
-      return text === undefined ? [] : [{ path, label, text, years }];
+      const matches = text === undefined ? NO_MATCHES : find(text, years, false);
+      return text !== undefined && matches.length > 0 ? [hitOf({ path, label, text, years }, matches)] : [];
     },
   };
+}
+
+/** The hits of a group given as its items (the short lists: 主要职能, 名词解释, the 整体 declaration). */
+function itemGroup(
+  path: string,
+  areas: readonly Area[],
+  items: (doc: BudgetDocument) => readonly TextItem[],
+): TextGroup {
+  return { path, areas, hits: (doc, find) => itemHits(items(doc), find, []) };
+}
+
+function itemHits(items: readonly TextItem[], find: Find, hits: TextHit[]): TextHit[] {
+  for (const item of items) {
+    const matches = find(item.text, item.years, item instanceof ListedText && item.isIndicator);
+    if (matches.length > 0) hits.push(hitOf(item, matches));
+  }
+  return hits;
 }
 
 /**
@@ -751,17 +775,6 @@ function listed(path: string, label: string, texts: readonly string[], years: Ye
   return texts.map((text, index) => new ListedText(path, label, '', text, years, index));
 }
 
-function indicatorItems(path: string, label: string, indicators: readonly Indicator[]): TextItem[] {
-  const items: TextItem[] = [];
-  indicators.forEach((indicator, index) => {
-    items.push(
-      new ListedText(path, label, '', indicator.name, CURRENT_YEARS, index, 'name'),
-      new ListedText(path, label, '', indicator.value, CURRENT_YEARS, index, 'value'),
-    );
-  });
-  return items;
-}
-
 const DECLARATION_TEXTS = [
   ['attribute', '项目属性', null],
   ['period', '项目期', null],
@@ -776,21 +789,59 @@ const DECLARATION_TEXTS = [
   ['filledOn', '填报日期', DATE_YEARS],
 ] as const satisfies readonly (readonly [keyof ProjectDeclaration, string, YearPolicy | null])[];
 
-/** Every text of a project's 绩效目标申报表. */
-function declarationItems(base: string, owner: string, d: ProjectDeclaration): TextItem[] {
-  return [
-    ...DECLARATION_TEXTS.map(
-      ([key, label, years]) => new ListedText(`${base}.${key}`, owner, label, d[key], years),
-    ),
-    ...listed(`${base}.implementationGoals`, `${owner}实施期目标`, d.implementationGoals, CURRENT_YEARS),
-    ...listed(`${base}.annualGoals`, `${owner}年度目标`, d.annualGoals, CURRENT_YEARS),
-    ...indicatorItems(
-      `${base}.implementationIndicators`,
-      `${owner}实施期绩效指标`,
-      d.implementationIndicators,
-    ),
-    ...indicatorItems(`${base}.annualIndicators`, `${owner}年度绩效指标`, d.annualIndicators),
-  ];
+/** The hits in the texts of a project's 绩效目标申报表 (an item is made for a text with hits only). */
+function declarationHits(project: Project, find: Find): TextHit[] {
+  const d = project.declaration;
+  const hits: TextHit[] = [];
+  if (!d) return hits;
+  const base = `projects.${project.id}.declaration`;
+  const owner = `项目“${project.name}”绩效目标申报表 `;
+  for (const [key, label, years] of DECLARATION_TEXTS) {
+    const matches = find(d[key], years, false);
+    if (matches.length > 0) {
+      hits.push(hitOf(new ListedText(`${base}.${key}`, owner, label, d[key], years), matches));
+    }
+  }
+  const lists = [
+    ['implementationGoals', '实施期目标'],
+    ['annualGoals', '年度目标'],
+  ] as const;
+  for (const [key, label] of lists) {
+    d[key].forEach((text, index) => {
+      const matches = find(text, CURRENT_YEARS, false);
+      if (matches.length > 0) {
+        const item = new ListedText(`${base}.${key}`, `${owner}${label}`, '', text, CURRENT_YEARS, index);
+        hits.push(hitOf(item, matches));
+      }
+    });
+  }
+  indicatorHits(
+    `${base}.implementationIndicators`,
+    `${owner}实施期绩效指标`,
+    d.implementationIndicators,
+    find,
+    hits,
+  );
+  indicatorHits(`${base}.annualIndicators`, `${owner}年度绩效指标`, d.annualIndicators, find, hits);
+  return hits;
+}
+
+function indicatorHits(
+  path: string,
+  label: string,
+  indicators: readonly Indicator[],
+  find: Find,
+  hits: TextHit[],
+): void {
+  indicators.forEach((indicator, index) => {
+    for (const part of ['name', 'value'] as const) {
+      const matches = find(indicator[part], CURRENT_YEARS, true);
+      if (matches.length > 0) {
+        const item = new ListedText(path, label, '', indicator[part], CURRENT_YEARS, index, part);
+        hits.push(hitOf(item, matches));
+      }
+    }
+  });
 }
 
 const OVERALL = '部门整体支出绩效目标申报表 ';
@@ -837,17 +888,14 @@ function nameGroups(doc: BudgetDocument): TextGroup[] {
 function writtenGroups(doc: BudgetDocument): TextGroup[] {
   return [
     field('coverDate', '封面日期', ['department', 'overview'], DATE_YEARS, (d) => d.coverDate),
-    {
-      path: 'overview.responsibilities',
-      areas: ['overview'],
-      items: (d) =>
-        listed(
-          'overview.responsibilities',
-          '第一部分 概况 主要职能',
-          d.overview.responsibilities,
-          CURRENT_YEARS,
-        ),
-    },
+    itemGroup('overview.responsibilities', ['overview'], (d) =>
+      listed(
+        'overview.responsibilities',
+        '第一部分 概况 主要职能',
+        d.overview.responsibilities,
+        CURRENT_YEARS,
+      ),
+    ),
     field(
       'overview.organization',
       '第一部分 概况 机构设置',
@@ -894,57 +942,45 @@ function writtenGroups(doc: BudgetDocument): TextGroup[] {
         (d) => d.emptyTableNotes[id],
       ),
     ),
-    {
-      path: 'glossary',
-      areas: ['glossary'],
-      items: (d) =>
-        d.glossary.flatMap((entry, index) => [
-          {
-            path: `glossary.${index}.term`,
-            label: `第四部分 名词解释第${index + 1}条名词`,
-            text: entry.term,
-            years: CURRENT_YEARS,
-          },
-          {
-            path: `glossary.${index}.definition`,
-            label: `第四部分 名词解释第${index + 1}条解释`,
-            text: entry.definition,
-            years: CURRENT_YEARS,
-          },
-        ]),
-    },
+    itemGroup('glossary', ['glossary'], (d) =>
+      d.glossary.flatMap((entry, index) => [
+        {
+          path: `glossary.${index}.term`,
+          label: `第四部分 名词解释第${index + 1}条名词`,
+          text: entry.term,
+          years: CURRENT_YEARS,
+        },
+        {
+          path: `glossary.${index}.definition`,
+          label: `第四部分 名词解释第${index + 1}条解释`,
+          text: entry.definition,
+          years: CURRENT_YEARS,
+        },
+      ]),
+    ),
     ...doc.projects.map((project): TextGroup => ({
       path: `projects.${project.id}.declaration`,
       areas: [`declaration:${project.id}`],
-      items: (d) => {
+      hits: (d, find) => {
         const current = projectOf(d, project.id);
-        // Made on each run, not kept: tens of thousands of short-lived objects cost the garbage
-        // collector less than keeping them (a young collection copies what is kept).
-        return current?.declaration
-          ? declarationItems(
-              `projects.${project.id}.declaration`,
-              `项目“${current.name}”绩效目标申报表 `,
-              current.declaration,
-            )
-          : [];
+        return current ? declarationHits(current, find) : [];
       },
     })),
     {
       path: 'performance.overall',
       areas: ['performance'],
-      items: (d) => [
-        ...OVERALL_TEXTS.map(([key, label, years]) => ({
+      hits: (d, find) => {
+        const overall = d.performance.overall;
+        const items = OVERALL_TEXTS.map(([key, label, years]) => ({
           path: `performance.overall.${key}`,
           label: OVERALL + label,
-          text: d.performance.overall[key],
+          text: overall[key],
           years,
-        })),
-        ...indicatorItems(
-          'performance.overall.indicators',
-          `${OVERALL}绩效指标`,
-          d.performance.overall.indicators,
-        ),
-      ],
+        }));
+        const hits = itemHits(items, find, []);
+        indicatorHits('performance.overall.indicators', `${OVERALL}绩效指标`, overall.indicators, find, hits);
+        return hits;
+      },
     },
   ];
 }
@@ -963,18 +999,17 @@ interface TextHit {
   readonly context: string;
 }
 
-/** The words of a text a pattern matches, with an excerpt; null when none. */
-function hitOf(item: TextItem, matches: readonly RegExpExecArray[]): TextHit | null {
-  const first = matches[0];
-  if (!first) return null;
+/** The words of a text a pattern matches (at least once), with an excerpt around the first. */
+function hitOf(item: TextItem, matches: readonly RegExpExecArray[]): TextHit {
   const words = [...new Set(matches.map((m) => m[0]))];
-  return { item, words, context: excerpt(item.text, first.index, first[0].length) };
+  const first = matches[0];
+  return { item, words, context: first ? excerpt(item.text, first.index, first[0].length) : '' };
 }
 
 /** A check on a group of texts: one finding for the texts that have hits, a target to each. */
 function textCheck(
   group: TextGroup,
-  find: (item: TextItem, ctx: CheckContext) => RegExpExecArray[],
+  find: (ctx: CheckContext) => Find,
   describe: (hit: TextHit) => string,
   hint: (ctx: CheckContext) => string,
 ): Check {
@@ -983,11 +1018,7 @@ function textCheck(
     reads: [],
     areas: group.areas,
     run: (c) => {
-      const hits: TextHit[] = [];
-      for (const item of group.items(c.doc)) {
-        const hit = hitOf(item, find(item, c));
-        if (hit) hits.push(hit);
-      }
+      const hits = group.hits(c.doc, find(c));
       if (hits.length === 0) return null;
       return {
         message: `${hits.map(describe).join('；')}${hint(c)}`,
@@ -1006,7 +1037,7 @@ function templateCheck(group: TextGroup): Check {
   return textCheck(
     group,
     // Indicators are P6's: a template indicator row is reported there, once.
-    (item) => (item instanceof ListedText && item.isIndicator ? [] : templateMatches(item.text)),
+    () => (text, _years, isIndicator) => (isIndicator ? NO_MATCHES : templateMatches(text)),
     (hit) => `${hit.item.label}留有模板文字“${hit.words.join('”“')}”（${hit.context}）`,
     () => '：请改为实际内容',
   );
@@ -1379,10 +1410,9 @@ const C7: Rule = {
 // C8 year and department name
 
 /** The years a text names that its policy does not allow (another year's budget, a stale date). */
-function staleYears(item: TextItem, year: number): RegExpExecArray[] {
-  const years = item.years;
-  if (!years || !namesOtherYear(item.text, year, years.lastYear)) return [];
-  return [...item.text.matchAll(years.pattern)].filter((m) => {
+function staleYears(text: string, years: YearPolicy | null, year: number): readonly RegExpExecArray[] {
+  if (!years || !namesOtherYear(text, year, years.lastYear)) return NO_MATCHES;
+  return [...text.matchAll(years.pattern)].filter((m) => {
     const named = Number(m[1] ?? m[2]);
     return named !== year && !(years.lastYear && named === year - 1);
   });
@@ -1423,7 +1453,7 @@ function namesOtherYear(text: string, year: number, lastYear: boolean): boolean 
 function yearCheck(group: TextGroup): Check {
   return textCheck(
     group,
-    (item, c) => staleYears(item, c.doc.year),
+    (c) => (text, years) => staleYears(text, years, c.doc.year),
     (hit) => `${hit.item.label}写有“${hit.words.join('”“')}”（${hit.context}）`,
     (c) => `，本文件是${c.doc.year}年部门预算：疑为往年文本未改，请核对`,
   );

@@ -4,7 +4,7 @@
  * and A5/A6 on typed amounts apply everywhere.
  */
 import { FUNDING_LABELS } from '../../declarations/form';
-import { getInput, type InputRef } from '../../document/inputs';
+import { getInput } from '../../document/inputs';
 import { projectById } from '../../document/lookup';
 import { FISCAL_SOURCES } from '../../document/schema';
 import type { BuiltForm } from '../../forms/engine';
@@ -155,22 +155,20 @@ function typedRows(forms: { form(id: FormId): BuiltForm }): TypedRow[] {
   const rows: TypedRow[] = [];
   for (const form of FORM_IDS) {
     for (const row of forms.form(form).rows.values()) {
-      if (typedCells({ form, row }).length > 0) rows.push({ form, row });
+      if (typedAmounts(row).length > 0) rows.push({ form, row });
     }
   }
   return rows;
 }
 
-/** A row's typed amount cells (worded when a check runs: the forms keep the rows anyway). */
-function typedCells({ form, row }: TypedRow): { ref: CellRef; input: InputRef; expr: Expr }[] {
-  const cells: { ref: CellRef; input: InputRef; expr: Expr }[] = [];
+/** A row's typed amounts by column (read when a check runs: the forms keep the rows anyway). */
+function typedAmounts(row: RowSpec): { column: string; expr: Expr & { op: 'input' } }[] {
+  const typed: { column: string; expr: Expr & { op: 'input' } }[] = [];
   for (const column in row.cells) {
     const spec = row.cells[column];
-    if (spec && 'expr' in spec && spec.expr.op === 'input') {
-      cells.push({ ref: { form, row: row.key, column }, input: spec.expr.input, expr: spec.expr });
-    }
+    if (spec && 'expr' in spec && spec.expr.op === 'input') typed.push({ column, expr: spec.expr });
   }
-  return cells;
+  return typed;
 }
 
 /** '12.345' has three decimals; '-1' is negative. Read from the stored text: no arithmetic needed. */
@@ -196,15 +194,18 @@ const A5: Rule = {
     const tableChecks = typedRows(ctx.forms).map((typed): Check => ({
       subject: `${typed.form}/${typed.row.key}`,
       get reads() {
-        return typedCells(typed).map((cell) => cell.expr);
+        return typedAmounts(typed.row).map((cell) => cell.expr);
       },
       areas: NO_AREAS,
       run: (c) => {
         const problems: { ref: CellRef; amount: string; text: string }[] = [];
-        for (const { ref, input } of typedCells(typed)) {
-          const amount = getInput(c.doc, input) ?? '';
+        const { form, row } = typed;
+        for (const { column, expr } of typedAmounts(row)) {
+          const amount = getInput(c.doc, expr.input) ?? '';
           const problem = amountProblem(amount, 2, '万元');
-          if (problem) problems.push({ ref, amount, text: `${c.describe(ref)} 填写 ${amount}：${problem}` });
+          if (!problem) continue;
+          const ref: CellRef = { form, row: row.key, column };
+          problems.push({ ref, amount, text: `${c.describe(ref)} 填写 ${amount}：${problem}` });
         }
         if (problems.length === 0) return null;
         return {
