@@ -157,7 +157,7 @@ export class CheckSession {
     }
     // A dense array: the findings list walks it after each edit.
     this.results = new Array<Finding | undefined>(this.checks.length).fill(undefined);
-    this.run(this.checks.keys());
+    for (let ordinal = 0; ordinal < this.checks.length; ordinal++) this.runCheck(ordinal);
   }
 
   /**
@@ -195,24 +195,26 @@ export class CheckSession {
   }
 
   private run(ordinals: Iterable<number>): void {
-    for (const ordinal of ordinals) {
-      const check = this.checks[ordinal];
-      const rule = this.ruleOf[ordinal];
-      if (!check || !rule) continue;
-      const draft = check.run(this.context);
-      const before = this.results[ordinal];
-      if (!draft) {
-        if (before) {
-          this.results[ordinal] = undefined;
-          this.listed = null;
-        }
-        continue;
-      }
-      const finding = findingOf(rule, check, draft);
-      if (!before || !sameFinding(before, finding)) {
-        this.results[ordinal] = finding;
+    for (const ordinal of ordinals) this.runCheck(ordinal);
+  }
+
+  private runCheck(ordinal: number): void {
+    const check = this.checks[ordinal];
+    const rule = this.ruleOf[ordinal];
+    if (!check || !rule) return;
+    const draft = check.run(this.context);
+    const before = this.results[ordinal];
+    if (!draft) {
+      if (before) {
+        this.results[ordinal] = undefined;
         this.listed = null;
       }
+      return;
+    }
+    const finding = findingOf(rule, check, draft);
+    if (!before || !sameFinding(before, finding)) {
+      this.results[ordinal] = finding;
+      this.listed = null;
     }
   }
 
