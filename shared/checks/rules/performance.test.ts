@@ -571,6 +571,23 @@ describe('P6 模板占位、以项目名称命名、各栏重复', () => {
     ]);
   });
 
+  it.each([
+    ['“保障网站运行”', '保障网站运行。', 'necessity,measures:保障网站运行'],
+    ['保障 网站 运行！！', '*保障网站运行', 'necessity,measures:保障网站运行'],
+    ['保障网站运行。', '保障网站运行。并按月拨付', undefined],
+    ['保障网站运行', '保障网站运行费', undefined],
+    ['。', '；', undefined],
+  ])('compares %s and %s without quotes, spaces and closing punctuation', (a, b, basis) => {
+    const doc = edited((d) => {
+      const declaration = declarationOf(d, 'p01');
+      declaration.summary = '政府机关日常运转。';
+      declaration.necessity = a;
+      declaration.measures = b;
+      declaration.plan = '按月拨付，年底前全部支出。';
+    });
+    expect(find(doc, 'P6', 'p01/repeated')?.basis).toBe(basis);
+  });
+
   it('is silent when each of them says something of its own', () => {
     const doc = edited((d) => {
       const declaration = declarationOf(d, 'p01');

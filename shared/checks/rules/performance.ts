@@ -200,9 +200,6 @@ function grid(title: string, path: string, indicators: readonly Indicator[], fun
   return { title, path, indicators, placeholders, real, funding };
 }
 
-/** Whether the indicator at `index` of a grid counts (is not a template row). */
-const isRealAt = (grid: Grid, index: number) => grid.placeholders[index] === null;
-
 interface View {
   /** 项目“运行维护监管系统经费” or 部门整体支出. */
   readonly owner: string;
@@ -336,20 +333,93 @@ interface Hit {
   readonly note?: string;
 }
 
-function hitsOf(
-  view: View,
-  pick: (indicator: Indicator, grid: Grid, index: number) => Omit<Hit, 'grid' | 'index'> | null,
-): Hit[] {
-  // Loops, not flatMap: nearly every indicator is fine, and this runs over all of them.
-  const hits: Hit[] = [];
+/** What the P rules find among a declaration's indicators, each kind listed in grid and row order. */
+type HitKind =
+  /** P4: a value that measures nothing (not money typed as a 数量 indicator: that is P5's). */
+  | 'unmeasurable'
+  /** P4: a 满意度 or 质量 percentage over 100%. */
+  | 'over100'
+  /** P5: a 数量 indicator that states the project's money. */
+  | 'money'
+  /** P5: a 成本 indicator over the grid's money. */
+  | 'overFunding'
+  /** P6: a template row. */
+  | 'placeholders'
+  /** P6: an indicator named like its project. */
+  | 'namedLikeProject';
+
+type IndicatorHits = Partial<Record<HitKind, Hit[]>>;
+
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
+/** By view: found in one pass over the indicators when a P rule first asks, then kept with it. */
+const indicatorHits = new WeakMap<View, IndicatorHits>();
+
+function hitsOf(view: View, kind: HitKind): readonly Hit[] {
+  let found = indicatorHits.get(view);
+  if (!found) {
+    found = findIndicatorHits(view);
+    indicatorHits.set(view, found);
+  }
+  return found[kind] ?? NO_HITS;
+}
+
+function findIndicatorHits(view: View): IndicatorHits {
+  // Lists are made only for kinds with hits: nearly every indicator is fine.
+  const found: IndicatorHits = {};
+  const add = (kind: HitKind, hit: Hit) => {
+    const list = found[kind];
+    if (list) list.push(hit);
+    else found[kind] = [hit];
+  };
+  const projectName = view.project?.name ?? '';
   for (const grid of view.grids) {
     const { indicators } = grid;
     for (let index = 0; index < indicators.length; index++) {
-      const hit = pick(indicators[index] as Indicator, grid, index);
-      if (hit) hits.push({ grid, index, ...hit });
+      const indicator = indicators[index] as Indicator;
+      const placeholder = grid.placeholders[index];
+      if (placeholder) {
+        const text = shownIndicator(indicator);
+        add('placeholders', { grid, index, field: placeholder.field, text, note: placeholder.text });
+        continue;
+      }
+      const money = isQuantity(indicator) ? projectMoney(view, indicator) : null;
+      if (money) {
+        add('money', { grid, index, field: 'value', text: `${shownIndicator(indicator)}（${money}）` });
+      } else {
+        const problem = valueProblem(indicator.value);
+        if (problem) {
+          add('unmeasurable', {
+            grid,
+            index,
+            field: 'value',
+            text: shownIndicator(indicator),
+            note: problem,
+          });
+        }
+      }
+      if (isRate(indicator) && percentOver100(indicator.value)) {
+        add('over100', { grid, index, field: 'value', text: shownIndicator(indicator) });
+      }
+      const overFunding = isCost(indicator) ? costOverFunding(indicator, grid) : null;
+      if (overFunding) add('overFunding', { grid, index, field: 'value', text: overFunding });
+      if (namedLikeProject(indicator.name, projectName)) {
+        add('namedLikeProject', { grid, index, field: 'name', text: indicator.name });
+      }
     }
   }
-  return hits;
+  return found;
+}
+
+/** `成本指标“X”≤20万元（200000 元，超过年度资金总额 150000 元）` when a 成本 indicator exceeds the grid's money. */
+function costOverFunding(indicator: Indicator, grid: Grid): string | null {
+  if (!grid.funding) return null;
+  const q = quantityOf(indicator.value);
+  if (!q || (q.unit !== '元' && q.unit !== '万元')) return null;
+  const yuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
+  if (!yuan.greaterThan(grid.funding.yuan)) return null;
+  const inYuan = q.unit === '万元' ? `${toAmount(yuan)} 元，` : '';
+  return `${shownIndicator(indicator)}（${inYuan}超过${grid.funding.label} ${toAmount(grid.funding.yuan)} 元）`;
 }
 
 /** `质量指标“X”提高100%、经济效益指标“X”提高100%（只有增减幅度，没有基数）；…`: the hits by their note. */
@@ -723,13 +793,8 @@ const P4: Rule = {
       declarationCheck(owner, 'values', (view) =>
         hitsFinding(
           view,
-          hitsOf(view, (indicator, grid, index) => {
-            // Template rows are P6's, money typed as a 数量 indicator P5's.
-            if (!isRealAt(grid, index) || (isQuantity(indicator) && projectMoney(view, indicator)))
-              return null;
-            const problem = valueProblem(indicator.value);
-            return problem ? { field: 'value', text: shownIndicator(indicator), note: problem } : null;
-          }),
+          // Template rows are P6's, money typed as a 数量 indicator P5's.
+          hitsOf(view, 'unmeasurable'),
           '指标值不可衡量',
           {
             list: byNote,
@@ -738,16 +803,10 @@ const P4: Rule = {
         ),
       ),
       declarationCheck(owner, 'percent', (view) =>
-        hitsFinding(
-          view,
-          hitsOf(view, (indicator, grid, index) => {
-            const percent =
-              isRate(indicator) && isRealAt(grid, index) ? percentOver100(indicator.value) : null;
-            return percent ? { field: 'value', text: shownIndicator(indicator) } : null;
-          }),
-          '满意度或质量指标超过 100%',
-          { level: '错误', hint: '。满意度、质量指标是比率，不能超过 100%' },
-        ),
+        hitsFinding(view, hitsOf(view, 'over100'), '满意度或质量指标超过 100%', {
+          level: '错误',
+          hint: '。满意度、质量指标是比率，不能超过 100%',
+        }),
       ),
     ]),
 };
@@ -765,35 +824,15 @@ const P5: Rule = {
       .filter((owner) => owner.kind === 'project')
       .flatMap((owner) => [
         declarationCheck(owner, 'quantityMoney', (view) =>
-          hitsFinding(
-            view,
-            hitsOf(view, (indicator, grid, index) => {
-              const money =
-                isQuantity(indicator) && isRealAt(grid, index) ? projectMoney(view, indicator) : null;
-              return money ? { field: 'value', text: `${shownIndicator(indicator)}（${money}）` } : null;
-            }),
-            '数量指标填的是项目资金额',
-            { hint: '。资金额不是数量指标：数量指标应写产出的数量，如“=12次”“≥300人次”' },
-          ),
+          hitsFinding(view, hitsOf(view, 'money'), '数量指标填的是项目资金额', {
+            hint: '。资金额不是数量指标：数量指标应写产出的数量，如“=12次”“≥300人次”',
+          }),
         ),
         declarationCheck(owner, 'costOverFunding', (view) =>
-          hitsFinding(
-            view,
-            hitsOf(view, (indicator, grid, index) => {
-              if (!isCost(indicator) || !isRealAt(grid, index) || !grid.funding) return null;
-              const q = quantityOf(indicator.value);
-              if (!q || (q.unit !== '元' && q.unit !== '万元')) return null;
-              const yuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
-              if (!yuan.greaterThan(grid.funding.yuan)) return null;
-              const inYuan = q.unit === '万元' ? `${toAmount(yuan)} 元，` : '';
-              return {
-                field: 'value',
-                text: `${shownIndicator(indicator)}（${inYuan}超过${grid.funding.label} ${toAmount(grid.funding.yuan)} 元）`,
-              };
-            }),
-            '成本指标超过项目资金',
-            { level: '错误', hint: '。成本指标不能超过项目安排的资金' },
-          ),
+          hitsFinding(view, hitsOf(view, 'overFunding'), '成本指标超过项目资金', {
+            level: '错误',
+            hint: '。成本指标不能超过项目安排的资金',
+          }),
         ),
       ]),
 };
@@ -807,6 +846,43 @@ const DESCRIPTION_FIELDS = PROJECT_TEXTS.filter(([key]) => key !== 'basis');
 /** A sentence compared without quotes, asterisks, spaces and closing punctuation. */
 function sentenceKey(text: string): string {
   return text.replace(/[“”"'‘’*＊\s]/g, '').replace(/[。；;，,.!！]+$/, '');
+}
+
+/** The characters sentenceKey drops anywhere: quotes, asterisks and white space (as \s). */
+const IGNORED = new Set('“”"\'‘’*＊\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff');
+const isIgnored = (ch: string) => IGNORED.has(ch) || (ch >= '\u2000' && ch <= '\u200a');
+const CLOSING = new Set('。；;，,.!！');
+
+/** Where a text's sentence ends: before its closing punctuation and anything ignored. */
+function sentenceEnd(text: string): number {
+  let end = text.length;
+  while (end > 0) {
+    const ch = text.charAt(end - 1);
+    if (!isIgnored(ch) && !CLOSING.has(ch)) break;
+    end--;
+  }
+  return end;
+}
+
+/**
+ * sentenceKey(a) === sentenceKey(b) and not empty, without making either key: the texts of every
+ * declaration are compared, and they nearly always differ within a few characters.
+ */
+function sameSentence(a: string, b: string): boolean {
+  const endA = sentenceEnd(a);
+  const endB = sentenceEnd(b);
+  let i = 0;
+  let j = 0;
+  let compared = 0;
+  for (;;) {
+    while (i < endA && isIgnored(a.charAt(i))) i++;
+    while (j < endB && isIgnored(b.charAt(j))) j++;
+    if (i === endA || j === endB) return i === endA && j === endB && compared > 0;
+    if (a.charAt(i) !== b.charAt(j)) return false;
+    i++;
+    j++;
+    compared++;
+  }
 }
 
 /** `“2024机关运行经费”（数量指标、质量指标）`: hits grouped by the indicator's name. */
@@ -829,45 +905,29 @@ const P6: Rule = {
     owners(ctx.doc).flatMap((owner) => {
       const checks = [
         declarationCheck(owner, 'placeholders', (view) =>
-          hitsFinding(
-            view,
-            hitsOf(view, (indicator, grid, index) => {
-              const problem = grid.placeholders[index];
-              return problem
-                ? { field: problem.field, text: shownIndicator(indicator), note: problem.text }
-                : null;
-            }),
-            '指标是模板占位内容',
-            {
-              list: byNote,
-              hint: '。请填写实际指标，或删除该行',
-            },
-          ),
+          hitsFinding(view, hitsOf(view, 'placeholders'), '指标是模板占位内容', {
+            list: byNote,
+            hint: '。请填写实际指标，或删除该行',
+          }),
         ),
       ];
       if (owner.kind === 'overall') return checks;
       return [
         ...checks,
-        declarationCheck(owner, 'projectName', (view) => {
-          const projectName = view.project?.name ?? '';
-          return hitsFinding(
-            view,
-            hitsOf(view, (indicator, grid, index) =>
-              isRealAt(grid, index) && namedLikeProject(indicator.name, projectName)
-                ? { field: 'name', text: indicator.name }
-                : null,
-            ),
-            '三级指标以项目名称命名',
-            {
-              level: '提示',
-              list: byName,
-              hint: '。三级指标应写衡量的具体内容，如“系统正常运行率”“办结事项数”',
-            },
-          );
-        }),
+        declarationCheck(owner, 'projectName', (view) =>
+          hitsFinding(view, hitsOf(view, 'namedLikeProject'), '三级指标以项目名称命名', {
+            level: '提示',
+            list: byName,
+            hint: '。三级指标应写衡量的具体内容，如“系统正常运行率”“办结事项数”',
+          }),
+        ),
         declarationCheck(owner, 'repeated', (view) => {
           const { project, declaration } = view;
           if (!project || !declaration) return null;
+          const texts = DESCRIPTION_FIELDS.map(([key]) => declaration[key]);
+          if (!texts.some((text, i) => texts.slice(i + 1).some((other) => sameSentence(text, other)))) {
+            return null;
+          }
           const groups = new Map<string, (typeof DESCRIPTION_FIELDS)[number][]>();
           for (const field of DESCRIPTION_FIELDS) {
             const key = sentenceKey(declaration[field[0]]);
