@@ -20,12 +20,25 @@ const ONE_CENT = new Decimal('0.01');
  */
 export type Label = string | ((ctx: CheckContext) => string);
 
-/** One side of a comparison: what it is called, how its value is obtained, where it is. */
+/**
+ * One side of a comparison: what it is called, how its value is obtained, where it is. Without a
+ * label, a side that is one cell is called what the form calls the cell (`表3 2101101 行政单位医疗
+ * 合计`), or `表2 同科目 合计` when `sameRowAs` is the other side's cell in the same row of another table.
+ */
 export interface Side {
-  readonly label: Label;
+  readonly label?: Label;
+  readonly sameRowAs?: CellRef;
   readonly expr: Expr;
   /** Where it is; by default the cells its expression names (listed only for a finding). */
   readonly targets?: readonly Target[];
+}
+
+/** What a side is called in a message. */
+export function sideLabel(ctx: CheckContext, side: Side): string {
+  if (side.label !== undefined) return labelText(ctx, side.label);
+  if (side.expr.op !== 'cell') return '';
+  const ref = side.expr.cell;
+  return side.sameRowAs ? sameSubject(ctx, side.sameRowAs, ref) : ctx.describe(ref);
 }
 
 export function targetsOf(side: Side): readonly Target[] {
@@ -39,9 +52,11 @@ export function labelText(ctx: CheckContext, label: Label): string {
   return typeof label === 'string' ? label : label(ctx);
 }
 
-/** A side that is one cell, labelled from the form (`表3 2101101 行政单位医疗 合计`). */
-export function cellSide(_ctx: CheckContext, ref: CellRef, label: Label = (c) => c.describe(ref)): Side {
-  return { label, expr: { op: 'cell', cell: ref } };
+/** A side that is one cell, labelled from the form (`表3 2101101 行政单位医疗 合计`) unless told. */
+export function cellSide(_ctx: CheckContext, ref: CellRef, label?: Label): Side {
+  return label === undefined
+    ? { expr: { op: 'cell', cell: ref } }
+    : { label, expr: { op: 'cell', cell: ref } };
 }
 
 /** A side that adds several cells (e.g. 表12 合计 + 表13 合计). */
@@ -91,17 +106,42 @@ export interface CompareOptions {
   readonly hint?: string;
 }
 
+const DEFAULT_OPTIONS: CompareOptions = {};
+
 /** A check that `left` equals (or does not exceed) `right`. */
-export function compareCheck(subject: string, left: Side, right: Side, options: CompareOptions = {}): Check {
-  return {
-    subject,
-    // Read only to index the checks for re-checking (after the first edit).
-    get reads() {
-      return [left.expr, right.expr];
-    },
-    areas: options.areas ?? NO_AREAS,
-    run: (ctx) => compare(ctx, left, right, options),
-  };
+export function compareCheck(
+  subject: string,
+  left: Side,
+  right: Side,
+  options: CompareOptions = DEFAULT_OPTIONS,
+): Check {
+  return new CompareCheck(subject, left, right, options);
+}
+
+/**
+ * A comparison as data, its behaviour on the prototype: a large budget has thousands of them, one per
+ * row and table pair, and no closure per check to keep.
+ */
+class CompareCheck implements Check {
+  constructor(
+    readonly subject: string,
+    private readonly left: Side,
+    private readonly right: Side,
+    private readonly options: CompareOptions,
+  ) {}
+
+  /** Read only to index the checks for re-checking (after the first edit). */
+  get reads(): readonly Expr[] {
+    return [this.left.expr, this.right.expr];
+  }
+
+  get areas(): readonly Area[] {
+    return this.options.areas ?? NO_AREAS;
+  }
+
+  run(ctx: CheckContext): FindingDraft | null {
+    return compare(ctx, this.left, this.right, this.options);
+  }
 }
 
 function compare(ctx: CheckContext, left: Side, right: Side, options: CompareOptions): FindingDraft | null {
@@ -116,7 +156,7 @@ function compare(ctx: CheckContext, left: Side, right: Side, options: CompareOpt
   const hint = rounding ? ROUNDING_HINT : (options.hint ?? '');
   return {
     level: rounding ? '提示' : options.level,
-    message: `${labelText(ctx, left.label)} ${shown(l)} ${sign} ${labelText(ctx, right.label)} ${shown(r)}，${by} ${formatPlain(difference.abs())}${hint}`,
+    message: `${sideLabel(ctx, left)} ${shown(l)} ${sign} ${sideLabel(ctx, right)} ${shown(r)}，${by} ${formatPlain(difference.abs())}${hint}`,
     targets: [...targetsOf(left), ...targetsOf(right)],
     basis: `${shown(l)}|${shown(r)}`,
   };

@@ -3,14 +3,13 @@
  */
 import { catalogWarnings } from '../../catalogs/usage';
 import type { BuiltForm } from '../../forms/engine';
-import type { CellRef, FormId } from '../../forms/types';
+import type { CellRef, Expr, FormId } from '../../forms/types';
 import { Decimal, formatPlain } from '../../money';
 import {
   cellSide,
   compareCheck,
   onlyRounding,
   ROUNDING_HINT,
-  sameSubject,
   shown,
   sumSide,
   targetsOf,
@@ -18,7 +17,7 @@ import {
   valueOf,
   type Side,
 } from '../compare';
-import { cellTarget, fieldTarget, type Check, type CheckContext, type Rule } from '../types';
+import { cellTarget, fieldTarget, type Check, type Rule } from '../types';
 import { statedChecks } from './withinTables';
 
 /** The 项 codes of a 功能 table (keys without their panel prefix). */
@@ -33,11 +32,11 @@ function union(...lists: readonly string[][]): string[] {
 }
 
 /** A side for one cell of a row that may not exist in that table: then it says so. */
-function rowSide(ctx: CheckContext, ref: CellRef, exists: boolean, left?: CellRef): Side {
-  const side = cellSide(ctx, ref, (c) => (left ? sameSubject(c, left, ref) : c.describe(ref)));
-  if (exists) return side;
+function rowSide(ref: CellRef, exists: boolean, left?: CellRef): Side {
+  const expr: Expr = { op: 'cell', cell: ref };
+  if (exists) return left ? { expr, sameRowAs: left } : { expr };
   const code = ref.row.replace(/^(income|expenditure):/, '');
-  return { ...side, label: `表${ref.form.slice(1)} 未列科目 ${code}`, targets: [] };
+  return { label: `表${ref.form.slice(1)} 未列科目 ${code}`, expr, targets: [] };
 }
 
 const B1: Rule = {
@@ -69,7 +68,7 @@ const B2: Rule = {
     const inT3 = new Set(itemCodes(t3));
     return union([...inT2], [...inT3]).map((code) => {
       const expenditure: CellRef = { form: 'T3', row: code, column: 'total' };
-      const left = rowSide(ctx, expenditure, inT3.has(code));
+      const left = rowSide(expenditure, inT3.has(code));
       const income = [
         { form: 'T2', row: code, column: 'currentTotal' },
         { form: 'T2', row: code, column: 'carryOver' },
@@ -110,8 +109,8 @@ const B3: Rule = {
         checks.push(
           compareCheck(
             `${form}/${code}`,
-            rowSide(ctx, expenditure, inFund.has(code)),
-            rowSide(ctx, income, inT2.has(code), expenditure),
+            rowSide(expenditure, inFund.has(code)),
+            rowSide(income, inT2.has(code), expenditure),
           ),
         );
       }
@@ -122,11 +121,7 @@ const B3: Rule = {
         const typed: CellRef = { form: 'T7', row: code, column: 'amount' };
         const income: CellRef = { form: 'T2', row: code, column: 'governmentFund' };
         checks.push(
-          compareCheck(
-            `T7/${code}`,
-            rowSide(ctx, typed, inT7.has(code)),
-            rowSide(ctx, income, inT2.has(code), typed),
-          ),
+          compareCheck(`T7/${code}`, rowSide(typed, inT7.has(code)), rowSide(income, inT2.has(code), typed)),
         );
       }
     }
@@ -200,7 +195,7 @@ const B5: Rule = {
       checks.push(
         compareCheck(
           `code/${code}`,
-          rowSide(ctx, { form: 'T3', row: code, column: 'project' }, inT3.has(code)),
+          rowSide({ form: 'T3', row: code, column: 'project' }, inT3.has(code)),
           sumSide(
             (c) =>
               `功能科目为 ${code} ${c.catalog.functionName(code) ?? ''} 的 ${coded.length} 个项目（表12 + 表13）`,

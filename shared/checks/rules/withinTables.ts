@@ -19,7 +19,7 @@ import {
 import {
   cellSide,
   compareCheck,
-  labelText,
+  sideLabel,
   valueOf,
   shown,
   targetsOf,
@@ -70,7 +70,7 @@ export function statedChecks(ctx: CheckContext, rule: IdentityRule): Check[] {
     return [
       compareCheck(
         `${ref.form}/${ref.row}/${ref.column}`,
-        { ...stated, label: (c) => `${labelText(c, stated.label)} 填报` },
+        { ...stated, label: (c) => `${sideLabel(c, stated)} 填报` },
         computed,
       ),
     ];
