@@ -557,89 +557,115 @@ const P1: Rule = {
       },
     ];
     for (const project of ctx.doc.projects) {
-      if (project.current !== null) checks.push(annualTotalCheck(project.id));
-      for (const [period, label] of PERIODS) checks.push(fundingSourcesCheck(project.id, period, label));
+      if (project.current !== null) checks.push(new AnnualTotalCheck(project.id));
+      for (const [period, label] of PERIODS) checks.push(new FundingSourcesCheck(project.id, period, label));
     }
     return checks;
   },
 };
 
+/** A check on one project's declaration (P1): as data, a few fields each, thousands of them. */
+abstract class ProjectCheck implements Check {
+  constructor(
+    protected readonly projectId: string,
+    private readonly aspect: string,
+  ) {}
+
+  get subject(): string {
+    return `${this.projectId}/${this.aspect}`;
+  }
+
+  get reads(): readonly Expr[] {
+    return [];
+  }
+
+  get areas(): readonly Area[] {
+    return [`declaration:${this.projectId}`];
+  }
+
+  abstract run(c: CheckContext): FindingDraft | null;
+}
+
 /** 年度资金总额 in 元 = 表12 合计 in 万元 × 10000 (equal once the 元 amount is shown in 万元, 0.01). */
-function annualTotalCheck(projectId: string): Check {
-  const ref = t12Total(projectId);
-  return {
-    subject: `${projectId}/total`,
-    reads: [{ op: 'cell', cell: ref }],
-    areas: [`declaration:${projectId}`],
-    run: (c) => {
-      const project = projectOf(c, projectId);
-      const declaration = project?.declaration;
-      if (!project || !declaration) return null;
-      const wan = c.value(ref) ?? ZERO;
-      const stated = declaration.annualFunding.total;
-      if (stated === '' && wan.isZero()) return null;
-      const yuan = stated === '' ? null : toDecimal(stated);
-      const expected = wanToYuan(wan);
-      if (yuan?.equals(expected)) return null;
-      if (yuan && roundCents(yuan.dividedBy(10000)).equals(roundCents(wan))) return null;
-      const path = `projects.${projectId}.declaration.annualFunding.total`;
-      const targets = [fieldTarget(path, `项目“${project.name}”申报表 年度资金总额`), cellTarget(ref)];
-      const basis = `${stated}|${formatPlain(wan)}`;
-      if (!yuan) {
-        return {
-          message: `项目“${project.name}”申报表年度资金总额未填，表12 合计 ${formatPlain(wan)} 万元，应为 ${toAmount(expected)} 元`,
-          targets,
-          basis,
-        };
-      }
+class AnnualTotalCheck extends ProjectCheck {
+  constructor(projectId: string) {
+    super(projectId, 'total');
+  }
+
+  override get reads(): readonly Expr[] {
+    return [{ op: 'cell', cell: t12Total(this.projectId) }];
+  }
+
+  run(c: CheckContext): FindingDraft | null {
+    const { projectId } = this;
+    const ref = t12Total(projectId);
+    const project = projectOf(c, projectId);
+    const declaration = project?.declaration;
+    if (!project || !declaration) return null;
+    const wan = c.value(ref) ?? ZERO;
+    const stated = declaration.annualFunding.total;
+    if (stated === '' && wan.isZero()) return null;
+    const yuan = stated === '' ? null : toDecimal(stated);
+    const expected = wanToYuan(wan);
+    if (yuan?.equals(expected)) return null;
+    if (yuan && roundCents(yuan.dividedBy(10000)).equals(roundCents(wan))) return null;
+    const path = `projects.${projectId}.declaration.annualFunding.total`;
+    const targets = [fieldTarget(path, `项目“${project.name}”申报表 年度资金总额`), cellTarget(ref)];
+    const basis = `${stated}|${formatPlain(wan)}`;
+    if (!yuan) {
       return {
-        message: `项目“${project.name}”申报表年度资金总额 ${stated} 元 ≠ 表12 合计 ${formatPlain(wan)} 万元（${toAmount(expected)} 元），相差 ${toAmount(yuan.minus(expected).abs())} 元`,
+        message: `项目“${project.name}”申报表年度资金总额未填，表12 合计 ${formatPlain(wan)} 万元，应为 ${toAmount(expected)} 元`,
         targets,
         basis,
       };
-    },
-  };
+    }
+    return {
+      message: `项目“${project.name}”申报表年度资金总额 ${stated} 元 ≠ 表12 合计 ${formatPlain(wan)} 万元（${toAmount(expected)} 元），相差 ${toAmount(yuan.minus(expected).abs())} 元`,
+      targets,
+      basis,
+    };
+  }
 }
 
 /** 中央 + 省级 + 市县 + 单位自筹 + 其他 = 资金总额, for 实施期 and 年度. */
-function fundingSourcesCheck(
-  projectId: string,
-  period: (typeof PERIODS)[number][0],
-  periodLabel: string,
-): Check {
-  return {
-    subject: `${projectId}/${period}`,
-    reads: [],
-    areas: [`declaration:${projectId}`],
-    run: (c) => {
-      const project = projectOf(c, projectId);
-      const funding = project?.declaration?.[period];
-      if (!project || !funding) return null;
-      const parts = FUNDING_PARTS.filter(([field]) => funding[field] !== '');
-      if (funding.total === '' && parts.length === 0) return null;
-      // Most declarations name one source: the total itself, as typed.
-      const [only] = parts;
-      if (parts.length === 1 && only && funding[only[0]] === funding.total) return null;
-      const partsSum = sum(parts.map(([field]) => toDecimal(funding[field])));
-      const total = toDecimal(funding.total);
-      if (funding.total !== '' && partsSum.equals(total)) return null;
-      const path = `projects.${projectId}.declaration.${period}`;
-      const where = `项目“${project.name}”申报表 ${periodLabel}`;
-      const totalText = funding.total === '' ? '未填' : `${funding.total} 元`;
-      const message =
-        parts.length === 0
-          ? `项目“${project.name}”申报表${periodLabel}资金总额 ${totalText}，未按来源（中央、省级、市县（区）财政资金，单位自筹，其他资金）填写`
-          : `项目“${project.name}”申报表${periodLabel}资金：${parts.map(([field, label]) => `${label} ${funding[field]}`).join(' + ')} = ${toAmount(partsSum)} 元，${periodLabel}资金总额${funding.total === '' ? '未填' : ` ${funding.total} 元，相差 ${toAmount(partsSum.minus(total).abs())} 元`}`;
-      return {
-        message,
-        targets: [
-          fieldTarget(`${path}.total`, `${where}资金总额`),
-          ...parts.map(([field, label]) => fieldTarget(`${path}.${field}`, `${where}${label}`)),
-        ],
-        basis: [funding.total, ...FUNDING_PARTS.map(([field]) => funding[field])].join('|'),
-      };
-    },
-  };
+class FundingSourcesCheck extends ProjectCheck {
+  constructor(
+    projectId: string,
+    private readonly period: (typeof PERIODS)[number][0],
+    private readonly periodLabel: string,
+  ) {
+    super(projectId, period);
+  }
+
+  run(c: CheckContext): FindingDraft | null {
+    const { projectId, period, periodLabel } = this;
+    const project = projectOf(c, projectId);
+    const funding = project?.declaration?.[period];
+    if (!project || !funding) return null;
+    const parts = FUNDING_PARTS.filter(([field]) => funding[field] !== '');
+    if (funding.total === '' && parts.length === 0) return null;
+    // Most declarations name one source: the total itself, as typed.
+    const [only] = parts;
+    if (parts.length === 1 && only && funding[only[0]] === funding.total) return null;
+    const partsSum = sum(parts.map(([field]) => toDecimal(funding[field])));
+    const total = toDecimal(funding.total);
+    if (funding.total !== '' && partsSum.equals(total)) return null;
+    const path = `projects.${projectId}.declaration.${period}`;
+    const where = `项目“${project.name}”申报表 ${periodLabel}`;
+    const totalText = funding.total === '' ? '未填' : `${funding.total} 元`;
+    const message =
+      parts.length === 0
+        ? `项目“${project.name}”申报表${periodLabel}资金总额 ${totalText}，未按来源（中央、省级、市县（区）财政资金，单位自筹，其他资金）填写`
+        : `项目“${project.name}”申报表${periodLabel}资金：${parts.map(([field, label]) => `${label} ${funding[field]}`).join(' + ')} = ${toAmount(partsSum)} 元，${periodLabel}资金总额${funding.total === '' ? '未填' : ` ${funding.total} 元，相差 ${toAmount(partsSum.minus(total).abs())} 元`}`;
+    return {
+      message,
+      targets: [
+        fieldTarget(`${path}.total`, `${where}资金总额`),
+        ...parts.map(([field, label]) => fieldTarget(`${path}.${field}`, `${where}${label}`)),
+      ],
+      basis: [funding.total, ...FUNDING_PARTS.map(([field]) => funding[field])].join('|'),
+    };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

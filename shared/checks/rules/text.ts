@@ -51,6 +51,7 @@ import {
   type Area,
   type Check,
   type CheckContext,
+  type FindingDraft,
   type Rule,
   type Target,
 } from '../types';
@@ -1013,20 +1014,37 @@ function textCheck(
   describe: (hit: TextHit) => string,
   hint: (ctx: CheckContext) => string,
 ): Check {
-  return {
-    subject: group.path,
-    reads: [],
-    areas: group.areas,
-    run: (c) => {
-      const hits = group.hits(c.doc, find(c));
-      if (hits.length === 0) return null;
-      return {
-        message: `${hits.map(describe).join('；')}${hint(c)}`,
-        targets: hits.map((hit) => fieldTarget(hit.item.path, hit.item.label)),
-        basis: hits.map((hit) => `${hit.item.path}:${hit.words.join(',')}`).join('|'),
-      };
-    },
-  };
+  return new TextCheck(group, find, describe, hint);
+}
+
+/** As data, behaviour on the prototype (one per declaration and per project name in a large budget). */
+class TextCheck implements Check {
+  readonly reads: readonly Expr[] = [];
+
+  constructor(
+    private readonly group: TextGroup,
+    private readonly find: (ctx: CheckContext) => Find,
+    private readonly describe: (hit: TextHit) => string,
+    private readonly hint: (ctx: CheckContext) => string,
+  ) {}
+
+  get subject(): string {
+    return this.group.path;
+  }
+
+  get areas(): readonly Area[] {
+    return this.group.areas;
+  }
+
+  run(c: CheckContext): FindingDraft | null {
+    const hits = this.group.hits(c.doc, this.find(c));
+    if (hits.length === 0) return null;
+    return {
+      message: `${hits.map(this.describe).join('；')}${this.hint(c)}`,
+      targets: hits.map((hit) => fieldTarget(hit.item.path, hit.item.label)),
+      basis: hits.map((hit) => `${hit.item.path}:${hit.words.join(',')}`).join('|'),
+    };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

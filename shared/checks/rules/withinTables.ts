@@ -26,7 +26,15 @@ import {
   NO_AREAS,
   type Side,
 } from '../compare';
-import { cellTarget, fieldTarget, type Check, type CheckContext, type Rule } from '../types';
+import {
+  cellTarget,
+  fieldTarget,
+  type Area,
+  type Check,
+  type CheckContext,
+  type FindingDraft,
+  type Rule,
+} from '../types';
 
 type IdentityRule = 'A1' | 'A2' | 'A3' | 'A4' | 'B1' | 'B3';
 
@@ -191,64 +199,87 @@ const A5: Rule = {
   title: '金额不得为负数；万元金额最多两位小数，绩效目标申报表的元金额为整数',
   // One check per table row and per declaration: a large budget has tens of thousands of typed amounts.
   checks: (ctx) => {
-    const tableChecks = typedRows(ctx.forms).map((typed): Check => ({
-      subject: `${typed.form}/${typed.row.key}`,
-      get reads() {
-        return typedAmounts(typed.row).map((cell) => cell.expr);
-      },
-      areas: NO_AREAS,
-      run: (c) => {
-        const problems: { ref: CellRef; amount: string; text: string }[] = [];
-        const { form, row } = typed;
-        for (const { column, expr } of typedAmounts(row)) {
-          const amount = getInput(c.doc, expr.input) ?? '';
-          const problem = amountProblem(amount, 2, '万元');
-          if (!problem) continue;
-          const ref: CellRef = { form, row: row.key, column };
-          problems.push({ ref, amount, text: `${c.describe(ref)} 填写 ${amount}：${problem}` });
-        }
-        if (problems.length === 0) return null;
-        return {
-          message: problems.map((p) => p.text).join('；'),
-          targets: problems.map((p) => cellTarget(p.ref)),
-          basis: problems.map((p) => p.amount).join('|'),
-        };
-      },
-    }));
-    const declarationChecks = ctx.doc.projects.map((project): Check => ({
-      subject: `${project.id}/funding`,
-      reads: [],
-      areas: [`declaration:${project.id}`],
-      run: (c) => {
-        const declaration = projectById(c.doc, project.id)?.declaration;
-        if (!declaration) return null;
-        const problems: { amount: string; label: string; path: string; problem: string }[] = [];
-        for (const period of FUNDING_PERIODS) {
-          for (const field of YUAN_FIELDS) {
-            const amount = declaration[period][field];
-            const problem = amountProblem(amount, 0, '元');
-            if (!problem) continue;
-            const label = `${period === 'annualFunding' ? '年度' : '实施期'}${FUNDING_LABELS[field]}`;
-            problems.push({
-              amount,
-              label,
-              path: `projects.${project.id}.declaration.${period}.${field}`,
-              problem,
-            });
-          }
-        }
-        if (problems.length === 0) return null;
-        const name = projectById(c.doc, project.id)?.name ?? project.name;
-        return {
-          message: `项目“${name}”绩效目标申报表 ${problems.map((p) => `${p.label} 填写 ${p.amount}：${p.problem}`).join('；')}`,
-          targets: problems.map((p) => fieldTarget(p.path, `项目“${name}”申报表 ${p.label}`)),
-          basis: problems.map((p) => p.amount).join('|'),
-        };
-      },
-    }));
+    const tableChecks = typedRows(ctx.forms).map((typed) => new TypedRowCheck(typed));
+    const declarationChecks = ctx.doc.projects.map((project) => new FundingAmountsCheck(project.id));
     return [...tableChecks, ...declarationChecks];
   },
 };
+
+/** A5 on one row of a form: its typed amounts (a class: a large budget has thousands of rows). */
+class TypedRowCheck implements Check {
+  readonly areas = NO_AREAS;
+
+  constructor(private readonly typed: TypedRow) {}
+
+  get subject(): string {
+    return `${this.typed.form}/${this.typed.row.key}`;
+  }
+
+  get reads(): readonly Expr[] {
+    return typedAmounts(this.typed.row).map((cell) => cell.expr);
+  }
+
+  run(c: CheckContext): FindingDraft | null {
+    const problems: { ref: CellRef; amount: string; text: string }[] = [];
+    const { form, row } = this.typed;
+    for (const { column, expr } of typedAmounts(row)) {
+      const amount = getInput(c.doc, expr.input) ?? '';
+      const problem = amountProblem(amount, 2, '万元');
+      if (!problem) continue;
+      const ref: CellRef = { form, row: row.key, column };
+      problems.push({ ref, amount, text: `${c.describe(ref)} 填写 ${amount}：${problem}` });
+    }
+    if (problems.length === 0) return null;
+    return {
+      message: problems.map((p) => p.text).join('；'),
+      targets: problems.map((p) => cellTarget(p.ref)),
+      basis: problems.map((p) => p.amount).join('|'),
+    };
+  }
+}
+
+/** A5 on one project's declaration: its 元 amounts are whole and not negative. */
+class FundingAmountsCheck implements Check {
+  readonly reads: readonly Expr[] = [];
+
+  constructor(private readonly projectId: string) {}
+
+  get subject(): string {
+    return `${this.projectId}/funding`;
+  }
+
+  get areas(): readonly Area[] {
+    return [`declaration:${this.projectId}`];
+  }
+
+  run(c: CheckContext): FindingDraft | null {
+    const project = projectById(c.doc, this.projectId);
+    const declaration = project?.declaration;
+    if (!project || !declaration) return null;
+    const problems: { amount: string; label: string; path: string; problem: string }[] = [];
+    for (const period of FUNDING_PERIODS) {
+      for (const field of YUAN_FIELDS) {
+        const amount = declaration[period][field];
+        const problem = amountProblem(amount, 0, '元');
+        if (!problem) continue;
+        const label = `${period === 'annualFunding' ? '年度' : '实施期'}${FUNDING_LABELS[field]}`;
+        problems.push({
+          amount,
+          label,
+          path: `projects.${this.projectId}.declaration.${period}.${field}`,
+          problem,
+        });
+      }
+    }
+    if (problems.length === 0) return null;
+    const { name } = project;
+    return {
+      message: `项目“${name}”绩效目标申报表 ${problems.map((p) => `${p.label} 填写 ${p.amount}：${p.problem}`).join('；')}`,
+      targets: problems.map((p) => fieldTarget(p.path, `项目“${name}”申报表 ${p.label}`)),
+      basis: problems.map((p) => p.amount).join('|'),
+    };
+  }
+}
 
 /** 表6: 人员经费 belongs on 301/303 rows, 公用经费 on 302/310 rows. */
 const A6: Rule = {
