@@ -147,6 +147,8 @@ class CompareCheck implements Check {
 function compare(ctx: CheckContext, left: Side, right: Side, options: CompareOptions): FindingDraft | null {
   const l = valueOf(ctx, left.expr);
   const r = valueOf(ctx, right.expr);
+  // Nearly every comparison agrees exactly: no difference to compute.
+  if (l === r || (l !== null && r !== null && l.equals(r))) return null;
   const difference = (l ?? new Decimal(0)).minus(r ?? new Decimal(0));
   const atMost = options.relation === 'atMost';
   if (atMost ? difference.lessThan(TOLERANCE) : difference.abs().lessThan(TOLERANCE)) return null;

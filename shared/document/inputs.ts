@@ -118,6 +118,14 @@ function recordOf(doc: BudgetDocument, collection: InputCollection, key: string)
   return (row && c.amounts(row)) ?? undefined;
 }
 
+/**
+ * The stored amounts of the row an input is in (undefined when there is no such row): for reading
+ * several fields of one row with one lookup.
+ */
+export function inputRecord(doc: BudgetDocument, ref: InputRef): AmountRecord | undefined {
+  return recordOf(doc, ref.collection, ref.key);
+}
+
 /** The keys of a collection's rows, in order. */
 export function inputKeys(doc: BudgetDocument, collection: InputCollection): string[] {
   const c = COLLECTIONS[collection];

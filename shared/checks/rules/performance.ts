@@ -642,11 +642,17 @@ class FundingSourcesCheck extends ProjectCheck {
     const project = projectOf(c, projectId);
     const funding = project?.declaration?.[period];
     if (!project || !funding) return null;
+    // Most declarations name one source: the total itself, as typed (no list, no sum to make).
+    let typed = 0;
+    let typedAmount = '';
+    for (const [field] of FUNDING_PARTS) {
+      if (funding[field] === '') continue;
+      typed++;
+      typedAmount = funding[field];
+    }
+    if (funding.total === '' && typed === 0) return null;
+    if (typed === 1 && typedAmount === funding.total) return null;
     const parts = FUNDING_PARTS.filter(([field]) => funding[field] !== '');
-    if (funding.total === '' && parts.length === 0) return null;
-    // Most declarations name one source: the total itself, as typed.
-    const [only] = parts;
-    if (parts.length === 1 && only && funding[only[0]] === funding.total) return null;
     const partsSum = sum(parts.map(([field]) => toDecimal(funding[field])));
     const total = toDecimal(funding.total);
     if (funding.total !== '' && partsSum.equals(total)) return null;

@@ -4,7 +4,7 @@
  * and A5/A6 on typed amounts apply everywhere.
  */
 import { FUNDING_LABELS } from '../../declarations/form';
-import { getInput } from '../../document/inputs';
+import { inputRecord, type InputRef } from '../../document/inputs';
 import { projectById } from '../../document/lookup';
 import { FISCAL_SOURCES } from '../../document/schema';
 import type { BuiltForm } from '../../forms/engine';
@@ -222,8 +222,17 @@ class TypedRowCheck implements Check {
   run(c: CheckContext): FindingDraft | null {
     const problems: { ref: CellRef; amount: string; text: string }[] = [];
     const { form, row } = this.typed;
+    // A row's amounts are fields of one stored row: looked up once.
+    let record: ReturnType<typeof inputRecord>;
+    let recordRef: InputRef | null = null;
     for (const { column, expr } of typedAmounts(row)) {
-      const amount = getInput(c.doc, expr.input) ?? '';
+      const { input } = expr;
+      if (recordRef?.collection !== input.collection || recordRef.key !== input.key) {
+        record = inputRecord(c.doc, input);
+        recordRef = input;
+      }
+      // A missing stored amount (表10's four items) is blank: nothing to check.
+      const amount = record?.[input.field] ?? '';
       const problem = amountProblem(amount, 2, '万元');
       if (!problem) continue;
       const ref: CellRef = { form, row: row.key, column };
