@@ -47,12 +47,18 @@ function freshCheck(doc: BudgetDocument, rules?: readonly Rule[]): Finding[] {
   return checkDocument(structuredClone(doc), rules ? { rules } : {});
 }
 
+/**
+ * Tests that compare hundreds of incremental re-checks with fresh checks of the sample: about two seconds
+ * alone, more on a busy machine, where vitest's default of five may not be enough.
+ */
+const SLOW = 30_000;
+
 function key(finding: Finding): string {
   return `${finding.rule} ${finding.subject} ${finding.level}`;
 }
 
 describe('CheckSession: incremental re-check equals a fresh check', () => {
-  it('after every typed amount of the sample changes by 1 and back', () => {
+  it('after every typed amount of the sample changes by 1 and back', { timeout: SLOW }, () => {
     const sample = sampleDocument();
     const cells = typedCells(sample);
     expect(cells).toHaveLength(217);
@@ -400,7 +406,7 @@ const NO_CELL_ON_OTHER_SIDE = /表\d+ 未列科目 |的 0 个项目|，表6 无 
 const SINGLE_CELL_RULES = new Set(['A5', 'A6']);
 
 describe('acceptance: one typed amount changed, check reports exactly what it breaks', () => {
-  it('over every typed cell of the sample, naming the cells on both sides', () => {
+  it('over every typed cell of the sample, naming the cells on both sides', { timeout: SLOW }, () => {
     const sample = sampleDocument();
     const own = new Set(freshCheck(sample).map((f) => `${f.rule}|${f.subject}|${f.message}`));
     const codeOf = new Map(sample.projects.map((p) => [p.id, p.functionCode]));

@@ -13,6 +13,7 @@ import {
   cellKey,
   FORM_IDS,
   type CellRef,
+  type CellSpec,
   type ColumnDef,
   type Expr,
   type FormCell,
@@ -35,21 +36,29 @@ export interface BuiltForm {
 }
 
 /**
- * The computed forms of one document. Values are computed on demand and kept (graph.ts). `advance`
- * moves the evaluator to the next version of the document after one typed amount changed, computing
- * again only what depends on it — so a one-cell edit re-computes a few cells, not the whole budget.
+ * The computed forms of one document. Values are computed on demand and kept. `advance` moves the
+ * evaluator to the next version of the document after one typed amount changed, computing again only
+ * what depends on it — so a one-cell edit re-computes a few cells, not the whole budget.
+ *
+ * Until `prepare` (or the first `advance`), a value is computed straight from its cell's expression and
+ * kept by cell: a one-off use (opening a file, the command line, an export) needs no more. `prepare`
+ * enters every cell in a graph of numbered nodes (graph.ts), which is what `advance` works on.
  */
 export class FormEvaluator {
   private readonly built = new Map<FormId, BuiltForm>();
   private readonly grids = new Map<FormId, FormGrid>();
-  private readonly graph: CellGraph;
+  /** The forms' cells as a graph, once prepared; null until then. */
+  private graph: CellGraph | null = null;
+  /** The forms entered in the graph (a form names cells of others, which are entered first). */
+  private readonly entered = new Set<FormId>();
+  /** Values by cell before the graph is made. */
+  private readonly kept = new Map<CellSpec, Decimal | null>();
   private current: BudgetDocument;
   private ctx: FormContext;
 
   constructor(doc: BudgetDocument) {
     this.current = doc;
     this.ctx = { doc, catalog: catalogFor(doc.year) };
-    this.graph = new CellGraph(doc);
   }
 
   get doc(): BudgetDocument {
@@ -70,16 +79,17 @@ export class FormEvaluator {
     const before = getInput(this.current, changed);
     const after = getInput(next, changed);
     if (before === undefined || after === undefined) return null;
-    this.prepare();
+    const graph = this.prepared();
     const reshaped = FORM_IDS.filter(
       (id) => FORM_DEFINITIONS[id].changesRows?.(this.current, next, changed) === true,
     );
     this.moveTo(next);
-    const stale = this.graph.advance(next, changed, before, after);
+    const stale = graph.advance(next, changed, before, after);
     for (const id of reshaped) {
       const old = this.cellRefs(id);
-      this.graph.drop(old);
+      graph.drop(old);
       this.built.delete(id);
+      this.entered.delete(id);
       for (const ref of [...old, ...this.cellRefs(id)]) stale.add(cellKey(ref));
     }
     for (const key of stale) this.grids.delete(key.slice(0, key.indexOf('/')) as FormId);
@@ -92,7 +102,7 @@ export class FormEvaluator {
    */
   rebase(next: BudgetDocument): void {
     this.moveTo(next);
-    this.graph.rebase(next);
+    this.graph?.rebase(next);
     this.grids.clear();
   }
 
@@ -126,11 +136,23 @@ export class FormEvaluator {
 
   /** Builds ahead what `advance` needs (otherwise built on the first advance): every form, and who reads what. */
   prepare(): void {
-    for (const id of FORM_IDS) this.form(id);
-    this.graph.indexReaders();
+    this.prepared();
   }
 
-  /** The spec of a form (its panels and rows before evaluation), its cells entered in the graph. */
+  private prepared(): CellGraph {
+    let graph = this.graph;
+    if (!graph) {
+      graph = new CellGraph(this.current);
+      this.graph = graph;
+      // Values are computed again in the graph, as they are asked for.
+      this.kept.clear();
+    }
+    for (const id of FORM_IDS) this.enter(this.form(id), id, graph);
+    graph.indexReaders();
+    return graph;
+  }
+
+  /** The spec of a form (its panels and rows before evaluation), its cells entered in the graph if there is one. */
   form(id: FormId): BuiltForm {
     let form = this.built.get(id);
     if (!form) {
@@ -142,37 +164,53 @@ export class FormEvaluator {
       }
       form = { panels, rows };
       this.built.set(id, form);
-      this.enter(id, rows);
+      if (this.graph) this.enter(form, id, this.graph);
     }
     return form;
   }
 
-  /** Enters a form's amount cells in the graph: all of them first, so that a row may name a later one. */
-  private enter(id: FormId, rows: ReadonlyMap<string, RowSpec>): void {
+  /**
+   * Enters a form's amount cells in the graph (once): all of them first, so that a row may name a later
+   * one, then their expressions (entering the forms they name).
+   */
+  private enter(form: BuiltForm, id: FormId, graph: CellGraph): void {
+    if (this.entered.has(id)) return;
+    this.entered.add(id);
     const nodes: number[] = [];
     const exprs: Expr[] = [];
-    for (const row of rows.values()) {
+    for (const row of form.rows.values()) {
       for (const column in row.cells) {
         const spec = row.cells[column];
         if (!spec || !('expr' in spec)) continue;
-        nodes.push(this.graph.reserve({ form: id, row: row.key, column }));
+        nodes.push(graph.reserve({ form: id, row: row.key, column }));
         exprs.push(spec.expr);
       }
     }
-    const resolve = (ref: CellRef) => this.nodeOf(ref) ?? NO_CELL;
-    nodes.forEach((node, i) => this.graph.define(node, exprs[i] as Expr, resolve));
+    const resolve = (ref: CellRef) => this.nodeOf(ref, graph) ?? NO_CELL;
+    nodes.forEach((node, i) => graph.define(node, exprs[i] as Expr, resolve));
   }
 
   /** The graph node of a cell (entering its form first); undefined when there is no such cell. */
-  private nodeOf(ref: CellRef): number | undefined {
-    if (!this.built.has(ref.form)) this.form(ref.form);
-    return this.graph.idOf(ref);
+  private nodeOf(ref: CellRef, graph: CellGraph): number | undefined {
+    if (!this.entered.has(ref.form)) this.enter(this.form(ref.form), ref.form, graph);
+    return graph.idOf(ref);
   }
 
   /** The value of any amount cell; blank (null) for a cell that does not exist. */
   value(ref: CellRef): Decimal | null {
-    const id = this.nodeOf(ref);
-    return id === undefined ? null : this.graph.value(id);
+    const graph = this.graph;
+    if (graph) {
+      const id = this.nodeOf(ref, graph);
+      return id === undefined ? null : graph.value(id);
+    }
+    const spec = this.form(ref.form).rows.get(ref.row)?.cells[ref.column];
+    if (!spec || !('expr' in spec)) return null;
+    const known = this.kept.get(spec);
+    if (known !== undefined) return known;
+    // The graph's rules exactly (graph.ts): a sum of blanks is blank, blank minus x is -x.
+    const value = this.evaluate(spec.expr);
+    this.kept.set(spec, value);
+    return value;
   }
 
   /** The value of an expression over cells and inputs (checks compare such expressions). */
