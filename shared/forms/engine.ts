@@ -144,11 +144,12 @@ export class FormEvaluator {
     if (!graph) {
       graph = new CellGraph(this.current);
       this.graph = graph;
-      // Values are computed again in the graph, as they are asked for.
+      for (const id of FORM_IDS) this.enter(this.form(id), id, graph);
+      graph.indexReaders();
+      // Values are computed again in the graph, now rather than by the first edits.
       this.kept.clear();
+      graph.computeAll();
     }
-    for (const id of FORM_IDS) this.enter(this.form(id), id, graph);
-    graph.indexReaders();
     return graph;
   }
 

@@ -140,6 +140,11 @@ export class CellGraph {
     return result;
   }
 
+  /** Computes every node's value now (ahead of the edits that would otherwise compute them one by one). */
+  computeAll(): void {
+    for (let id = 1; id < this.kinds.length; id++) this.value(id);
+  }
+
   /** Moves to the next document without changing any value (only texts changed). */
   rebase(doc: BudgetDocument): void {
     this.doc = doc;
