@@ -47,9 +47,14 @@ export class CheckSession {
   private readonly stated: StatedValues;
   private forms!: FormEvaluator;
   private context!: CheckContext;
-  /** Every check, by ordinal, and the rule that made it (two arrays: a large budget has tens of thousands). */
-  private checks: Check[] = [];
+  /**
+   * Every check, by ordinal, and the rule that made it (two arrays: a large budget has tens of
+   * thousands). A full check runs them as they are made and keeps none; they are made again, in the
+   * same order, when re-checking first needs them (prepare, or the first update), from the same state.
+   */
+  private checks: Check[] | null = null;
   private ruleOf: Rule[] = [];
+  private count = 0;
   /** Which checks read an amount: a cell key or `in:` + an input key → check ordinals (built on demand). */
   private readIndex: Map<string, number[]> | null = null;
   /** Which checks read a part of the document: area → check ordinals (built on demand). */
@@ -77,7 +82,7 @@ export class CheckSession {
 
   /** The number of checks the rules make on this document. */
   get checkCount(): number {
-    return this.checks.length;
+    return this.count;
   }
 
   /** Moves to the next version of the document and re-runs what the change can affect. */
@@ -93,13 +98,14 @@ export class CheckSession {
         return;
       }
     } else if (change.kind === 'areas' && change.areas.every(isTextArea)) {
+      const byArea = this.byArea();
       this.forms.rebase(next);
       this.context = this.makeContext(this.forms);
       const affected = new Set<number>();
       // One declaration's edit also concerns the checks that read all declarations, and an edit of
       // 'declarations' (any of them) concerns every declaration's own checks.
       const anyDeclaration = change.areas.includes('declarations');
-      for (const [area, ordinals] of this.byArea()) {
+      for (const [area, ordinals] of byArea) {
         const concerned =
           change.areas.includes(area) ||
           (anyDeclaration && area.startsWith('declaration:')) ||
@@ -143,21 +149,36 @@ export class CheckSession {
   private rebuild(doc: BudgetDocument): void {
     this.forms = formsOf(doc);
     this.context = this.makeContext(this.forms);
-    this.checks = [];
+    this.checks = null;
     this.ruleOf = [];
     this.readIndex = null;
     this.areaIndex = null;
     this.results = [];
     this.listed = null;
+    let ordinal = 0;
     for (const rule of this.rules) {
       for (const check of rule.checks(this.context)) {
-        this.checks.push(check);
+        const draft = check.run(this.context);
+        this.results.push(draft ? findingOf(rule, check, draft) : undefined);
+        ordinal++;
+      }
+    }
+    this.count = ordinal;
+  }
+
+  /** The checks, made again as the full check made them (before any update changed the document). */
+  private made(): Check[] {
+    if (this.checks) return this.checks;
+    const checks: Check[] = [];
+    this.ruleOf = [];
+    for (const rule of this.rules) {
+      for (const check of rule.checks(this.context)) {
+        checks.push(check);
         this.ruleOf.push(rule);
       }
     }
-    // A dense array: the findings list walks it after each edit.
-    this.results = new Array<Finding | undefined>(this.checks.length).fill(undefined);
-    for (let ordinal = 0; ordinal < this.checks.length; ordinal++) this.runCheck(ordinal);
+    this.checks = checks;
+    return checks;
   }
 
   /**
@@ -165,6 +186,7 @@ export class CheckSession {
    * totals. Done on the first edit, or ahead of it (an app calls this once the findings are shown).
    */
   prepare(): void {
+    this.made();
     this.byRead();
     this.byArea();
     this.forms.prepare();
@@ -173,7 +195,7 @@ export class CheckSession {
   private byArea(): ReadonlyMap<Area, number[]> {
     if (this.areaIndex) return this.areaIndex;
     const byArea = new Map<Area, number[]>();
-    for (const [ordinal, check] of this.checks.entries()) {
+    for (const [ordinal, check] of this.made().entries()) {
       for (const area of check.areas) index(byArea, area, ordinal);
     }
     this.areaIndex = byArea;
@@ -183,7 +205,7 @@ export class CheckSession {
   private byRead(): ReadonlyMap<string, number[]> {
     if (this.readIndex) return this.readIndex;
     const byRead = new Map<string, number[]>();
-    for (const [ordinal, check] of this.checks.entries()) {
+    for (const [ordinal, check] of this.made().entries()) {
       for (const expr of check.reads) {
         const { cells, inputs } = directReads(expr);
         for (const cell of cells) index(byRead, cellKey(cell), ordinal);
@@ -199,7 +221,7 @@ export class CheckSession {
   }
 
   private runCheck(ordinal: number): void {
-    const check = this.checks[ordinal];
+    const check = this.made()[ordinal];
     const rule = this.ruleOf[ordinal];
     if (!check || !rule) return;
     const draft = check.run(this.context);
