@@ -179,6 +179,60 @@ describe('CheckSession: incremental re-check equals a fresh check', () => {
   });
 });
 
+describe('CheckSession: preparing in steps', () => {
+  it('gives a fresh check’s findings when edits come before, between and after the steps', () => {
+    const sample = sampleDocument();
+    const first: InputRef = { collection: 't3', key: '2010301', field: 'basic' };
+    const second: InputRef = { collection: 't2', key: '2010301', field: 'generalBudget' };
+    const project: InputRef = { collection: 't12', key: 'p03', field: 'generalBudget' };
+    // An edit before any step: the session makes its checks itself, from the document it checked.
+    const early = new CheckSession(sample);
+    let doc = setInput(sample, first, '200.65');
+    early.update(doc, { kind: 'input', input: first });
+    expect(early.findings()).toEqual(freshCheck(doc));
+    for (const step of early.preparation()) step();
+    expect(early.findings()).toEqual(freshCheck(doc));
+
+    // Edits between the steps: an amount, a text, a row added.
+    const session = new CheckSession(sample);
+    const steps = session.preparation();
+    expect(steps).toHaveLength(4);
+    doc = sample;
+    const edits: ((d: BudgetDocument) => [BudgetDocument, Parameters<CheckSession['update']>[1]])[] = [
+      (d) => [setInput(d, first, '200.65'), { kind: 'input', input: first }],
+      (d) => [
+        { ...d, narrative: { ...d.narrative, otherNotes: '2023年预算含一次性项目' } },
+        { kind: 'areas', areas: ['narrative'] },
+      ],
+      (d) => [setInput(d, project, '20'), { kind: 'input', input: project }],
+      (d) => [
+        {
+          ...d,
+          tables: {
+            ...d.tables,
+            t3: {
+              rows: [
+                ...d.tables.t3.rows,
+                { functionCode: '2010308', name: '信访事务', basic: '5', project: '' },
+              ],
+            },
+          },
+        },
+        { kind: 'structure' },
+      ],
+      (d) => [setInput(d, second, '1'), { kind: 'input', input: second }],
+    ];
+    for (const edit of edits) {
+      steps.shift()?.();
+      const [next, change] = edit(doc);
+      session.update(next, change);
+      doc = next;
+      expect(session.findings()).toEqual(freshCheck(doc));
+    }
+    expect(steps).toEqual([]);
+  });
+});
+
 describe('CheckSession: explanations (说明)', () => {
   // 表6 公用经费 one more than 表11: B6 asks (提示), and 表5 no longer matches 表6 (B4, 错误).
   const publicInput: InputRef = { collection: 't6', key: '30201-50201', field: 'public' };

@@ -186,10 +186,16 @@ export class CheckSession {
    * totals. Done on the first edit, or ahead of it (an app calls this once the findings are shown).
    */
   prepare(): void {
-    this.made();
-    this.byRead();
-    this.byArea();
-    this.forms.prepare();
+    for (const step of this.preparation()) step();
+  }
+
+  /**
+   * What prepare does, as steps to run one at a time: an app runs each in a task of its own, so that
+   * the window answers between them while a large budget is prepared. An update before they are all
+   * done does what it still needs itself.
+   */
+  preparation(): (() => void)[] {
+    return [() => this.made(), () => this.byRead(), () => this.byArea(), () => this.forms.prepare()];
   }
 
   private byArea(): ReadonlyMap<Area, number[]> {

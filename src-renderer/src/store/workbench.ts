@@ -150,8 +150,13 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         followed: null,
         notice: null,
       });
-      // The index a one-cell re-check needs, built once the first screen is shown.
-      setTimeout(() => editor.session.prepare(), 0);
+      // What a one-cell re-check needs, built once the first screen is shown, a step per task.
+      const steps = editor.session.preparation();
+      const prepareNext = () => {
+        steps.shift()?.();
+        if (steps.length > 0) setTimeout(prepareNext, 0);
+      };
+      setTimeout(prepareNext, 0);
     },
 
     fail(message) {
