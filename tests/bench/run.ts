@@ -26,6 +26,8 @@ interface Measurement {
   checks: number;
   findings: number;
   fullCheckMs: number;
+  /** The quickest of the runs: what the check costs when nothing else on the machine gets in the way. */
+  fullCheckMinMs: number;
   prepareMs: number;
   recheckMedianMs: number;
   recheckP95Ms: number;
@@ -106,6 +108,7 @@ function measure(name: string, doc: BudgetDocument): Measurement {
     checks: session.checkCount,
     findings: session.findings().length,
     fullCheckMs: round(percentile(full, 0.5)),
+    fullCheckMinMs: round(full[0] ?? NaN),
     prepareMs: round(prepareMs),
     recheckMedianMs: round(percentile(recheck, 0.5)),
     recheckP95Ms: round(percentile(recheck, 0.95)),
@@ -208,7 +211,7 @@ if (json) {
   );
 } else {
   process.stdout.write(
-    `审核性能（毫秒；全量审核取 ${FULL_RUNS} 次中位数，单元格修改后复核取 ${EDITS} 次）\n\n`,
+    `审核性能（毫秒；全量审核取 ${FULL_RUNS} 次的中位数和最快一次，单元格修改后复核取 ${EDITS} 次）\n\n`,
   );
   console.table(
     results.map((r) => ({
@@ -218,6 +221,7 @@ if (json) {
       检查数: r.checks,
       发现: r.findings,
       全量审核ms: r.fullCheckMs,
+      全量最快ms: r.fullCheckMinMs,
       准备复核ms: r.prepareMs,
       复核中位数ms: r.recheckMedianMs,
       复核P95ms: r.recheckP95Ms,
