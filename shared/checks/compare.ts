@@ -104,6 +104,11 @@ export interface CompareOptions {
   readonly level?: Level;
   /** Appended to the message, e.g. what to do about it. */
   readonly hint?: string;
+  /**
+   * Compare the cells as the app computes them, not as an imported workbook states them: for an
+   * identity between computed cells whose stated values other rules check.
+   */
+  readonly computed?: boolean;
 }
 
 const DEFAULT_OPTIONS: CompareOptions = {};
@@ -144,7 +149,8 @@ class CompareCheck implements Check {
   }
 }
 
-function compare(ctx: CheckContext, left: Side, right: Side, options: CompareOptions): FindingDraft | null {
+function compare(given: CheckContext, left: Side, right: Side, options: CompareOptions): FindingDraft | null {
+  const ctx = options.computed ? { ...given, value: (ref: CellRef) => given.computed(ref) } : given;
   const l = valueOf(ctx, left.expr);
   const r = valueOf(ctx, right.expr);
   // Nearly every comparison agrees exactly: no difference to compute.

@@ -130,6 +130,14 @@ describe('B1 表1 = 表2 income lines and 表3 类', () => {
     expect(where(finding?.targets ?? [])).toEqual(['T1/expenditure:subtotal/total', 'T3/total/total']);
   });
 
+  it('leaves a wrongly stated 本年支出合计 to A3: no 类 is outside the 30', () => {
+    const stated = { 'T1/expenditure:subtotal/total': '600' };
+    expect(check('B1', sample, stated)).toEqual([]);
+    expect(check('A3', sample, stated).map((f) => f.message)).toEqual([
+      '表1 本年支出合计 2024年合计 填报 600.00 ≠ 按本表各行计算应为 621.43，相差 21.43',
+    ]);
+  });
+
   it('flags a stated 表1 类 that is not 表3’s, naming both cells', () => {
     expect(check('B1', sample, { 'T1/expenditure:201/total': '500' }).map(summary)).toEqual([
       {

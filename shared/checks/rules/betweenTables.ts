@@ -45,12 +45,13 @@ const B1: Rule = {
   level: '错误',
   title: '表1 各项收入等于表2 各资金栏合计；表1 各类支出等于表3 该类',
   checks: (ctx) => [
-    // 表1 lists the catalog's 30 类; a 表3 类 outside them would be missing from 表1's totals.
+    // 表1 lists the catalog's 30 类; a 表3 类 outside them would be missing from 表1's totals. Computed
+    // values: a 本年支出合计 an imported workbook states wrongly is A3's (填报 … ≠ 按本表各行计算应为 …).
     compareCheck(
       'T1/expenditure',
       cellSide(ctx, { form: 'T1', row: 'expenditure:subtotal', column: 'total' }),
       cellSide(ctx, { form: 'T3', row: 'total', column: 'total' }),
-      { hint: '：表3 有不属于本年 30 个“类”的科目' },
+      { hint: '：表3 有不属于本年 30 个“类”的科目', computed: true },
     ),
     ...statedChecks(ctx, 'B1'),
   ],
