@@ -16,6 +16,7 @@ import {
   FUNDING_LABELS,
   FUNDING_PARTS,
   FUNDING_SIDES,
+  PROJECT_LABELS as L,
   PROJECT_TEXTS,
   SIGNATURES,
   signatureLabel,
@@ -32,8 +33,8 @@ const FUNDING_ROWS = [['total', FUNDING_LABELS.total] as const, ...FUNDING_PARTS
 const PERIODS = FUNDING_SIDES.map((side) => [side.field, side.period] as const);
 
 const GOALS = [
-  ['implementation', 'implementationGoals', '实施期目标'],
-  ['annual', 'annualGoals', '年度目标'],
+  ['implementation', 'implementationGoals', L.implementationGoals],
+  ['annual', 'annualGoals', L.annualGoals],
 ] as const;
 
 const GRIDS = [
@@ -105,27 +106,27 @@ export function ProjectForm({
         </colgroup>
         <tbody>
           <tr>
-            <th scope="row">项目名称</th>
-            <td colSpan={3} className="perf-readonly" aria-label="项目名称">
+            <th scope="row">{L.name}</th>
+            <td colSpan={3} className="perf-readonly" aria-label={L.name}>
               {project.name}
             </td>
           </tr>
           <tr>
-            <th scope="row">主管部门及代码</th>
+            <th scope="row">{L.department}</th>
             <td className="perf-readonly">{`${doc.department.code}-${doc.department.name}`}</td>
-            <th scope="row">实施单位</th>
+            <th scope="row">{L.unit}</th>
             <td className="perf-readonly">{unit}</td>
           </tr>
           <tr>
-            <th scope="row">项目属性</th>
-            <td>{text('attribute', '项目属性')}</td>
-            <th scope="row">项目期</th>
-            <td>{text('period', '项目期')}</td>
+            <th scope="row">{L.attribute}</th>
+            <td>{text('attribute', L.attribute)}</td>
+            <th scope="row">{L.period}</th>
+            <td>{text('period', L.period)}</td>
           </tr>
           <tr>
-            <th scope="row">项目资金（元）</th>
+            <th scope="row">{L.funding}</th>
             <td colSpan={3} className="perf-funding-cell">
-              <table className="perf-funding" aria-label="项目资金（元）">
+              <table className="perf-funding" aria-label={L.funding}>
                 <thead>
                   <tr>
                     <th scope="col">
