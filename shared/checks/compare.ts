@@ -5,11 +5,10 @@
  * decimals is a 提示, not an 错误 (CHECKS.md).
  */
 import { directReads } from '../forms/engine';
-import type { Expr } from '../forms/types';
+import { sumTerms, type CellRef, type Expr } from '../forms/types';
 import { Decimal, formatPlain, roundCents } from '../money';
 import type { Area, Check, CheckContext, FindingDraft, Level, Target } from './types';
 import { cellTarget } from './types';
-import type { CellRef } from '../forms/types';
 
 export const TOLERANCE = new Decimal('0.005');
 const ONE_CENT = new Decimal('0.01');
@@ -77,9 +76,11 @@ export function valueOf(ctx: CheckContext, expr: Expr): Decimal | null {
   switch (expr.op) {
     case 'cell':
       return ctx.value(expr.cell);
-    case 'sum': {
+    case 'sum':
+    case 'sumRows':
+    case 'sumColumns': {
       let total: Decimal | null = null;
-      for (const term of expr.terms) {
+      for (const term of sumTerms(expr)) {
         const value = valueOf(ctx, term);
         if (value) total = total ? total.plus(value) : value;
       }

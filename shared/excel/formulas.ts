@@ -4,7 +4,7 @@
  * The formula is written from the same expression the app computes the cell with.
  */
 import { inputKey } from '../document/inputs';
-import { cellKey, type Expr } from '../forms/types';
+import { cellKey, sumTerms, type Expr } from '../forms/types';
 import { columnLetter } from './layout';
 
 /** Where a cell is in the workbook. */
@@ -38,7 +38,9 @@ export function formulaOf(expr: Expr, here: string, places: Places): string | nu
       return right === null ? left : `${left}-(${right})`;
     }
     case 'sum':
-      return sumOf(expr.terms, here, places);
+    case 'sumRows':
+    case 'sumColumns':
+      return sumOf(sumTerms(expr), here, places);
   }
 }
 

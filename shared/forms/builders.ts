@@ -76,9 +76,9 @@ export function functionPanel(options: {
     const cells: Record<string, CellSpec> = {};
     for (const column of amounts) {
       if (column.rowSum) {
-        cells[column.key] = { expr: sum(column.rowSum.map((c) => cell(form, rowKey, c))) };
+        cells[column.key] = { expr: rowSum(form, rowKey, column.rowSum) };
       } else if (children) {
-        cells[column.key] = { expr: sum(children.map((child) => cell(form, child, column.key))) };
+        cells[column.key] = { expr: { op: 'sumRows', form, rows: children, column: column.key } };
       } else {
         cells[column.key] = { expr: column.item ? column.item(functionCode) : blank };
       }
@@ -168,11 +168,11 @@ export function columnSums(
   columns: readonly string[],
 ): Record<string, Expr> {
   return Object.fromEntries(
-    columns.map((column) => [column, sum(rowKeys.map((row) => cell(form, row, column)))]),
+    columns.map((column) => [column, { op: 'sumRows', form, rows: rowKeys, column }]),
   );
 }
 
 /** The sum of several columns of one row. */
 export function rowSum(form: FormId, rowKey: string, columns: readonly string[]): Expr {
-  return sum(columns.map((column) => cell(form, rowKey, column)));
+  return { op: 'sumColumns', form, row: rowKey, columns };
 }

@@ -25,6 +25,7 @@ import {
   type PanelSpec,
   type RowKind,
   type RowSpec,
+  sumTerms,
 } from './types';
 
 /** Wider than this many character cells, a table prints on landscape A4. */
@@ -204,7 +205,13 @@ export class FormEvaluator {
       const id = this.nodeOf(ref, graph);
       return id === undefined ? null : graph.value(id);
     }
-    const spec = this.form(ref.form).rows.get(ref.row)?.cells[ref.column];
+    return this.valueAt(ref.form, ref.row, ref.column);
+  }
+
+  /** value() before the graph is made, without a CellRef (sums over rows name thousands of cells). */
+  private valueAt(form: FormId, row: string, column: string): Decimal | null {
+    if (this.graph) return this.value({ form, row, column });
+    const spec = this.form(form).rows.get(row)?.cells[column];
     if (!spec || !('expr' in spec)) return null;
     const known = this.kept.get(spec);
     if (known !== undefined) return known;
@@ -229,6 +236,22 @@ export class FormEvaluator {
         let total: Decimal | null = null;
         for (const term of expr.terms) {
           const value = this.evaluate(term);
+          if (value) total = total ? total.plus(value) : value;
+        }
+        return total;
+      }
+      case 'sumRows': {
+        let total: Decimal | null = null;
+        for (const row of expr.rows) {
+          const value = this.valueAt(expr.form, row, expr.column);
+          if (value) total = total ? total.plus(value) : value;
+        }
+        return total;
+      }
+      case 'sumColumns': {
+        let total: Decimal | null = null;
+        for (const column of expr.columns) {
+          const value = this.valueAt(expr.form, expr.row, column);
           if (value) total = total ? total.plus(value) : value;
         }
         return total;
@@ -335,7 +358,9 @@ export function directReads(expr: Expr): { cells: CellRef[]; inputs: InputRef[] 
         inputs.push(e.input);
         return;
       case 'sum':
-        e.terms.forEach(walk);
+      case 'sumRows':
+      case 'sumColumns':
+        sumTerms(e).forEach(walk);
         return;
       case 'minus':
         walk(e.left);

@@ -9,7 +9,7 @@
 import { getInput, inputKey, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
 import { isBlank, toDecimal, ZERO, type Decimal } from '../money';
-import { cellKey, type CellRef, type Expr, type FormId } from './types';
+import { cellKey, sumTerms, type CellRef, type Expr, type FormId } from './types';
 
 const BLANK = 0;
 const INPUT = 1;
@@ -292,8 +292,10 @@ export class CellGraph {
         this.terms[id] = [resolve(expr.cell)];
         break;
       case 'sum':
+      case 'sumRows':
+      case 'sumColumns':
         this.kinds[id] = SUM;
-        this.terms[id] = expr.terms.map((term) => this.part(term, resolve));
+        this.terms[id] = sumTerms(expr).map((term) => this.part(term, resolve));
         break;
       case 'minus':
         this.kinds[id] = MINUS;

@@ -49,8 +49,37 @@ export type Expr =
   | { readonly op: 'input'; readonly input: InputRef }
   | { readonly op: 'cell'; readonly cell: CellRef }
   | { readonly op: 'sum'; readonly terms: readonly Expr[] }
+  /**
+   * The sum of one column over rows of a form (a 合计 or a 类 over its rows), and the sum of columns of
+   * one row (合计 = 基本支出 + 项目支出): written as the names they share, not as a term per cell — a
+   * large budget has tens of thousands of such terms.
+   */
+  | {
+      readonly op: 'sumRows';
+      readonly form: FormId;
+      readonly rows: readonly string[];
+      readonly column: string;
+    }
+  | {
+      readonly op: 'sumColumns';
+      readonly form: FormId;
+      readonly row: string;
+      readonly columns: readonly string[];
+    }
   | { readonly op: 'minus'; readonly left: Expr; readonly right: Expr }
   | { readonly op: 'blank' };
+
+/** The terms of a sum, one per cell for sumRows and sumColumns (for those that walk them one by one). */
+export function sumTerms(expr: Extract<Expr, { op: 'sum' | 'sumRows' | 'sumColumns' }>): readonly Expr[] {
+  switch (expr.op) {
+    case 'sum':
+      return expr.terms;
+    case 'sumRows':
+      return expr.rows.map((row) => ({ op: 'cell', cell: { form: expr.form, row, column: expr.column } }));
+    case 'sumColumns':
+      return expr.columns.map((column) => ({ op: 'cell', cell: { form: expr.form, row: expr.row, column } }));
+  }
+}
 
 export type ColumnKind = 'code' | 'text' | 'amount';
 
