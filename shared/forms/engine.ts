@@ -13,7 +13,6 @@ import {
   cellKey,
   FORM_IDS,
   type CellRef,
-  type CellSpec,
   type ColumnDef,
   type Expr,
   type FormCell,
@@ -53,7 +52,7 @@ export class FormEvaluator {
   /** The forms entered in the graph (a form names cells of others, which are entered first). */
   private readonly entered = new Set<FormId>();
   /** Values by cell before the graph is made. */
-  private readonly kept = new Map<CellSpec, Decimal | null>();
+  private readonly kept = new Map<FormId, KeptValues>();
   private current: BudgetDocument;
   private ctx: FormContext;
 
@@ -211,13 +210,22 @@ export class FormEvaluator {
   /** value() before the graph is made, without a CellRef (sums over rows name thousands of cells). */
   private valueAt(form: FormId, row: string, column: string): Decimal | null {
     if (this.graph) return this.value({ form, row, column });
+    let kept = this.kept.get(form);
+    if (!kept) {
+      kept = keptValues(this.form(form));
+      this.kept.set(form, kept);
+    }
+    const at = kept.columns.get(column);
+    if (at === undefined) return null;
+    let values = kept.rows.get(row);
+    const known = values?.[at];
+    if (known !== undefined) return known;
     const spec = this.form(form).rows.get(row)?.cells[column];
     if (!spec || !('expr' in spec)) return null;
-    const known = this.kept.get(spec);
-    if (known !== undefined) return known;
     // The graph's rules exactly (graph.ts): a sum of blanks is blank, blank minus x is -x.
     const value = this.evaluate(spec.expr);
-    this.kept.set(spec, value);
+    if (!values) kept.rows.set(row, (values = []));
+    values[at] = value;
     return value;
   }
 
@@ -326,6 +334,23 @@ export class FormEvaluator {
     });
     return { key: line.map((row) => row?.key ?? '').join('|'), kinds, cells };
   }
+}
+
+/**
+ * A form's values before the graph is made: by row key, each row's values by column position (a Map by
+ * cell was slower: tens of thousands of object keys).
+ */
+interface KeptValues {
+  readonly columns: ReadonlyMap<string, number>;
+  readonly rows: Map<string, (Decimal | null | undefined)[]>;
+}
+
+function keptValues(form: BuiltForm): KeptValues {
+  const columns = new Map<string, number>();
+  for (const panel of form.panels) {
+    for (const column of panel.columns) if (!columns.has(column.key)) columns.set(column.key, columns.size);
+  }
+  return { columns, rows: new Map() };
 }
 
 /**
