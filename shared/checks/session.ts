@@ -128,7 +128,9 @@ export class CheckSession {
     const explained = new Map(explanations.map((e) => [`${e.ruleId}|${e.subject}`, e]));
     const errors: Finding[] = [];
     const advisories: Finding[] = [];
-    for (const finding of this.results) {
+    const { results } = this;
+    for (let ordinal = 0; ordinal < results.length; ordinal++) {
+      const finding = results[ordinal];
       if (!finding) continue;
       if (finding.level === '错误') {
         errors.push(finding);

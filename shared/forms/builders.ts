@@ -156,8 +156,8 @@ export function listRow(
   amounts: Readonly<Record<string, Expr>>,
 ): RowSpec {
   const cells: Record<string, CellSpec> = {};
-  for (const [column, label] of Object.entries(labels)) cells[column] = text(label);
-  for (const [column, expr] of Object.entries(amounts)) cells[column] = { expr };
+  for (const column in labels) cells[column] = text(labels[column] as string);
+  for (const column in amounts) cells[column] = { expr: amounts[column] as Expr };
   return { key, kind, cells };
 }
 

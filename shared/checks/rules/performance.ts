@@ -171,7 +171,12 @@ function namedLikeProject(indicator: string, project: string): boolean {
 type Owner = (
   | { readonly kind: 'overall' }
   | { readonly kind: 'project'; readonly id: string; readonly t12: CellRef | null }
-) & { readonly reads: readonly Expr[]; readonly areas: readonly Area[] };
+) & {
+  readonly reads: readonly Expr[];
+  readonly areas: readonly Area[];
+  /** The view last read, in which context (a version of the document): a dozen checks ask in turn. */
+  last?: { readonly ctx: CheckContext; readonly view: View | null };
+};
 
 /** Money an indicator is compared with, in 元, and what it is called. */
 interface Funding {
@@ -215,8 +220,6 @@ interface View {
 
 const t12Total = (projectId: string): CellRef => ({ form: 'T12', row: projectId, column: 'total' });
 
-const OVERALL_OWNER: Owner = { kind: 'overall', reads: [], areas: ['performance'] };
-
 /** The owners of a projects list (made once per list: six rules ask for them). */
 const ownersOf = new WeakMap<readonly Project[], readonly Owner[]>();
 
@@ -224,7 +227,7 @@ function owners(doc: BudgetDocument): readonly Owner[] {
   let known = ownersOf.get(doc.projects);
   if (!known) {
     known = [
-      OVERALL_OWNER,
+      { kind: 'overall', reads: [], areas: ['performance'] },
       ...doc.projects.map((p): Owner => {
         const t12 = p.current === null ? null : t12Total(p.id);
         return {
@@ -253,6 +256,11 @@ const views = new WeakMap<Project, View>();
 
 /** The declaration of an owner in the current document; null when the project has none. */
 function viewOf(ctx: CheckContext, owner: Owner): View | null {
+  if (owner.last?.ctx !== ctx) owner.last = { ctx, view: currentView(ctx, owner) };
+  return owner.last.view;
+}
+
+function currentView(ctx: CheckContext, owner: Owner): View | null {
   if (owner.kind === 'overall') return readView(ctx, owner);
   const project = projectById(ctx.doc, owner.id);
   if (!project?.declaration) return null;

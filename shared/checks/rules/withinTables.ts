@@ -163,10 +163,18 @@ function typedRows(forms: { form(id: FormId): BuiltForm }): TypedRow[] {
   const rows: TypedRow[] = [];
   for (const form of FORM_IDS) {
     for (const row of forms.form(form).rows.values()) {
-      if (typedAmounts(row).length > 0) rows.push({ form, row });
+      if (hasTypedAmount(row)) rows.push({ form, row });
     }
   }
   return rows;
+}
+
+function hasTypedAmount(row: RowSpec): boolean {
+  for (const column in row.cells) {
+    const spec = row.cells[column];
+    if (spec && 'expr' in spec && spec.expr.op === 'input') return true;
+  }
+  return false;
 }
 
 /** A row's typed amounts by column (read when a check runs: the forms keep the rows anyway). */
@@ -225,8 +233,10 @@ class TypedRowCheck implements Check {
     // A row's amounts are fields of one stored row: looked up once.
     let record: ReturnType<typeof inputRecord>;
     let recordRef: InputRef | null = null;
-    for (const { column, expr } of typedAmounts(row)) {
-      const { input } = expr;
+    for (const column in row.cells) {
+      const spec = row.cells[column];
+      if (!spec || !('expr' in spec) || spec.expr.op !== 'input') continue;
+      const { input } = spec.expr;
       if (recordRef?.collection !== input.collection || recordRef.key !== input.key) {
         record = inputRecord(c.doc, input);
         recordRef = input;
