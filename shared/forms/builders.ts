@@ -72,28 +72,24 @@ export function functionPanel(options: {
   const items = [...options.items].sort((a, b) => compareCodes(a.functionCode, b.functionCode));
   const key = (code: string) => keyPrefix + code;
 
-  const amountCells = (rowKey: string, children: readonly string[] | null, functionCode: string) => {
+  const row = (code: string, kind: RowKind, name: string, children: readonly string[] | null): RowSpec => {
+    const rowKey = key(code);
     const cells: Record<string, CellSpec> = {};
+    cells[codeKey] = text(kind === 'total' ? '合计' : printedCode(code));
+    cells[nameKey] = text(name);
     for (const column of amounts) {
-      if (column.rowSum) {
-        cells[column.key] = { expr: rowSum(form, rowKey, column.rowSum) };
-      } else if (children) {
-        cells[column.key] = { expr: { op: 'sumRows', form, rows: children, column: column.key } };
-      } else {
-        cells[column.key] = { expr: column.item ? column.item(functionCode) : blank };
-      }
+      cells[column.key] = {
+        expr: column.rowSum
+          ? rowSum(form, rowKey, column.rowSum)
+          : children
+            ? { op: 'sumRows', form, rows: children, column: column.key }
+            : column.item
+              ? column.item(code)
+              : blank,
+      };
     }
-    return cells;
+    return { key: rowKey, kind, cells };
   };
-  const row = (code: string, kind: RowKind, name: string, children: readonly string[] | null): RowSpec => ({
-    key: key(code),
-    kind,
-    cells: {
-      [codeKey]: text(kind === 'total' ? '合计' : printedCode(code)),
-      [nameKey]: text(name),
-      ...amountCells(key(code), children, code),
-    },
-  });
 
   const body: RowSpec[] = [];
   const classKeys: string[] = [];

@@ -319,21 +319,38 @@ function ownerKey(owner: Owner): string {
   return owner.kind === 'overall' ? 'overall' : owner.id;
 }
 
-/** A check on one declaration; silent while the project has none. */
-function declarationCheck(owner: Owner, aspect: string, find: (view: View) => FindingDraft | null): Check {
-  return new DeclarationCheck(owner, aspect, find);
+/**
+ * What a rule checks on every declaration: found from the declaration's view. Aspects are made once,
+ * not per declaration: a large budget has thousands of declarations and a dozen checks on each.
+ */
+interface Aspect {
+  readonly name: string;
+  /** Checked on project declarations only (not on the 整体 one). */
+  readonly projectsOnly?: boolean;
+  readonly find: (view: View) => FindingDraft | null;
 }
 
-/** As data, behaviour on the prototype: a dozen per project, tens of thousands in a large budget. */
+/** A rule's checks: each aspect on each declaration, in declaration order. */
+function declarationChecks(ctx: CheckContext, aspects: readonly Aspect[]): Check[] {
+  const checks: Check[] = [];
+  for (const owner of owners(ctx.doc)) {
+    for (const aspect of aspects) {
+      if (aspect.projectsOnly && owner.kind !== 'project') continue;
+      checks.push(new DeclarationCheck(owner, aspect));
+    }
+  }
+  return checks;
+}
+
+/** One aspect of one declaration; silent while the project has none. */
 class DeclarationCheck implements Check {
   constructor(
     private readonly owner: Owner,
-    private readonly aspect: string,
-    private readonly find: (view: View) => FindingDraft | null,
+    private readonly aspect: Aspect,
   ) {}
 
   get subject(): string {
-    return `${ownerKey(this.owner)}/${this.aspect}`;
+    return `${ownerKey(this.owner)}/${this.aspect.name}`;
   }
 
   get reads(): readonly Expr[] {
@@ -346,7 +363,7 @@ class DeclarationCheck implements Check {
 
   run(ctx: CheckContext): FindingDraft | null {
     const view = viewOf(ctx, this.owner);
-    return view ? this.find(view) : null;
+    return view ? this.aspect.find(view) : null;
   }
 }
 
@@ -795,50 +812,82 @@ function perGrid(view: View, texts: readonly (string | null)[]): string {
   return said.map(({ grid, text }, i) => `${i === 0 ? view.owner : ''}${grid.title}${text}`).join('；');
 }
 
+const P3_ASPECTS: readonly Aspect[] = [
+  {
+    name: 'required',
+    find: (view) => {
+      const texts = view.grids.map((grid) => {
+        const { real } = grid;
+        // An 整体 declaration without any indicator is P2's finding.
+        if (!view.project && real.length === 0) return null;
+        const missing = REQUIRED_LEVEL1.filter((level1) => !real.some((i) => i.level1 === level1));
+        return missing.length > 0 ? `缺少${missing.join('、')}` : null;
+      });
+      if (texts.every((t) => t === null)) return null;
+      return {
+        message: `${perGrid(view, texts)}：每张申报表至少应有一个产出指标、效益指标和满意度指标`,
+        targets: view.grids.flatMap((grid, i) =>
+          texts[i] ? [fieldTarget(grid.path, `${view.owner}${grid.title}`)] : [],
+        ),
+        basis: texts.join('|'),
+      };
+    },
+  },
+  {
+    name: 'cost',
+    find: (view) => {
+      const texts = view.grids.map((grid) => {
+        const { real } = grid;
+        return real.length > 0 && !real.some(isCost) ? '没有成本指标' : null;
+      });
+      if (texts.every((t) => t === null)) return null;
+      return {
+        level: '提示',
+        message: `${perGrid(view, texts)}（一级指标“成本指标”或二级指标“成本指标”“经济成本指标”等），请补充或说明`,
+        targets: view.grids.flatMap((grid, i) =>
+          texts[i] ? [fieldTarget(grid.path, `${view.owner}${grid.title}`)] : [],
+        ),
+        basis: texts.join('|'),
+      };
+    },
+  },
+];
+
 const P3: Rule = {
   id: 'P3',
   family: 'P',
   level: '错误',
   title: '每张申报表至少有一个产出指标、效益指标和满意度指标（错误），并有成本指标（提示）',
-  checks: (ctx) =>
-    owners(ctx.doc).flatMap((owner) => [
-      declarationCheck(owner, 'required', (view) => {
-        const texts = view.grids.map((grid) => {
-          const { real } = grid;
-          // An 整体 declaration without any indicator is P2's finding.
-          if (owner.kind === 'overall' && real.length === 0) return null;
-          const missing = REQUIRED_LEVEL1.filter((level1) => !real.some((i) => i.level1 === level1));
-          return missing.length > 0 ? `缺少${missing.join('、')}` : null;
-        });
-        if (texts.every((t) => t === null)) return null;
-        return {
-          message: `${perGrid(view, texts)}：每张申报表至少应有一个产出指标、效益指标和满意度指标`,
-          targets: view.grids.flatMap((grid, i) =>
-            texts[i] ? [fieldTarget(grid.path, `${view.owner}${grid.title}`)] : [],
-          ),
-          basis: texts.join('|'),
-        };
-      }),
-      declarationCheck(owner, 'cost', (view) => {
-        const texts = view.grids.map((grid) => {
-          const { real } = grid;
-          return real.length > 0 && !real.some(isCost) ? '没有成本指标' : null;
-        });
-        if (texts.every((t) => t === null)) return null;
-        return {
-          level: '提示',
-          message: `${perGrid(view, texts)}（一级指标“成本指标”或二级指标“成本指标”“经济成本指标”等），请补充或说明`,
-          targets: view.grids.flatMap((grid, i) =>
-            texts[i] ? [fieldTarget(grid.path, `${view.owner}${grid.title}`)] : [],
-          ),
-          basis: texts.join('|'),
-        };
-      }),
-    ]),
+  checks: (ctx) => declarationChecks(ctx, P3_ASPECTS),
 };
 
 // ---------------------------------------------------------------------------------------------------
 // P4 指标值可衡量
+
+const P4_ASPECTS: readonly Aspect[] = [
+  {
+    name: 'values',
+    find: (view) =>
+      hitsFinding(
+        view,
+        // Template rows are P6's, money typed as a 数量 indicator P5's.
+        hitsOf(view, 'unmeasurable'),
+        '指标值不可衡量',
+        {
+          list: byNote,
+          hint: '。定量指标值应写成比较符号、数值和计量单位，如“≥95%”“=12次”“≤15万元”；定性指标写等级，如“优/良/中/差”',
+        },
+      ),
+  },
+  {
+    name: 'percent',
+    find: (view) =>
+      hitsFinding(view, hitsOf(view, 'over100'), '满意度或质量指标超过 100%', {
+        level: '错误',
+        hint: '。满意度、质量指标是比率，不能超过 100%',
+      }),
+  },
+];
 
 const P4: Rule = {
   id: 'P4',
@@ -846,53 +895,38 @@ const P4: Rule = {
   level: '提示',
   title:
     '定量指标值有比较符号、数值和计量单位，增减幅度有基数（提示）；满意度、质量指标的百分比不超过 100%（错误）',
-  checks: (ctx) =>
-    owners(ctx.doc).flatMap((owner) => [
-      declarationCheck(owner, 'values', (view) =>
-        hitsFinding(
-          view,
-          // Template rows are P6's, money typed as a 数量 indicator P5's.
-          hitsOf(view, 'unmeasurable'),
-          '指标值不可衡量',
-          {
-            list: byNote,
-            hint: '。定量指标值应写成比较符号、数值和计量单位，如“≥95%”“=12次”“≤15万元”；定性指标写等级，如“优/良/中/差”',
-          },
-        ),
-      ),
-      declarationCheck(owner, 'percent', (view) =>
-        hitsFinding(view, hitsOf(view, 'over100'), '满意度或质量指标超过 100%', {
-          level: '错误',
-          hint: '。满意度、质量指标是比率，不能超过 100%',
-        }),
-      ),
-    ]),
+  checks: (ctx) => declarationChecks(ctx, P4_ASPECTS),
 };
 
 // ---------------------------------------------------------------------------------------------------
 // P5 数量指标不是资金额，成本指标不超过项目资金
+
+const P5_ASPECTS: readonly Aspect[] = [
+  {
+    name: 'quantityMoney',
+    projectsOnly: true,
+    find: (view) =>
+      hitsFinding(view, hitsOf(view, 'money'), '数量指标填的是项目资金额', {
+        hint: '。资金额不是数量指标：数量指标应写产出的数量，如“=12次”“≥300人次”',
+      }),
+  },
+  {
+    name: 'costOverFunding',
+    projectsOnly: true,
+    find: (view) =>
+      hitsFinding(view, hitsOf(view, 'overFunding'), '成本指标超过项目资金', {
+        level: '错误',
+        hint: '。成本指标不能超过项目安排的资金',
+      }),
+  },
+];
 
 const P5: Rule = {
   id: 'P5',
   family: 'P',
   level: '提示',
   title: '数量指标不应填写项目资金额（提示）；成本指标不超过项目资金（错误）',
-  checks: (ctx) =>
-    owners(ctx.doc)
-      .filter((owner) => owner.kind === 'project')
-      .flatMap((owner) => [
-        declarationCheck(owner, 'quantityMoney', (view) =>
-          hitsFinding(view, hitsOf(view, 'money'), '数量指标填的是项目资金额', {
-            hint: '。资金额不是数量指标：数量指标应写产出的数量，如“=12次”“≥300人次”',
-          }),
-        ),
-        declarationCheck(owner, 'costOverFunding', (view) =>
-          hitsFinding(view, hitsOf(view, 'overFunding'), '成本指标超过项目资金', {
-            level: '错误',
-            hint: '。成本指标不能超过项目安排的资金',
-          }),
-        ),
-      ]),
+  checks: (ctx) => declarationChecks(ctx, P5_ASPECTS),
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -953,67 +987,78 @@ function byName(hits: readonly Hit[]): string {
   return [...names].map(([name, levels]) => `“${name}”（${levels.join('、')}）`).join('、');
 }
 
+/** Whether two of the texts say the same sentence (nearly always not: compared without keys or lists). */
+function anyRepeated(texts: readonly string[]): boolean {
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) {
+      if (sameSentence(texts[i] as string, texts[j] as string)) return true;
+    }
+  }
+  return false;
+}
+
+const P6_ASPECTS: readonly Aspect[] = [
+  {
+    name: 'placeholders',
+    find: (view) =>
+      hitsFinding(view, hitsOf(view, 'placeholders'), '指标是模板占位内容', {
+        list: byNote,
+        hint: '。请填写实际指标，或删除该行',
+      }),
+  },
+  {
+    name: 'projectName',
+    projectsOnly: true,
+    find: (view) =>
+      hitsFinding(view, hitsOf(view, 'namedLikeProject'), '三级指标以项目名称命名', {
+        level: '提示',
+        list: byName,
+        hint: '。三级指标应写衡量的具体内容，如“系统正常运行率”“办结事项数”',
+      }),
+  },
+  {
+    name: 'repeated',
+    projectsOnly: true,
+    find: (view) => {
+      const { project, declaration } = view;
+      if (!project || !declaration) return null;
+      if (!anyRepeated(DESCRIPTION_FIELDS.map(([key]) => declaration[key]))) return null;
+      const groups = new Map<string, (typeof DESCRIPTION_FIELDS)[number][]>();
+      for (const field of DESCRIPTION_FIELDS) {
+        const key = sentenceKey(declaration[field[0]]);
+        if (key !== '') groups.set(key, [...(groups.get(key) ?? []), field]);
+      }
+      const repeated = [...groups].filter(([, fields]) => fields.length > 1);
+      if (repeated.length === 0) return null;
+      return {
+        level: '提示',
+        message: `项目“${project.name}”申报表中${repeated
+          .map(
+            ([text, fields]) =>
+              `${fields.map(([, label]) => `“${label}”`).join('')}内容相同（均为“${text}”）`,
+          )
+          .join('；')}：各栏应分别写明项目概况、设立的必要性、保证实施的制度措施和实施计划`,
+        targets: repeated.flatMap(([, fields]) =>
+          fields.map(([field, label]) =>
+            fieldTarget(
+              `projects.${project.id}.declaration.${field}`,
+              `项目“${project.name}”申报表 ${label}`,
+            ),
+          ),
+        ),
+        basis: repeated.map(([text, fields]) => `${fields.map(([f]) => f).join(',')}:${text}`).join('|'),
+      };
+    },
+  },
+];
+
 const P6: Rule = {
   id: 'P6',
   family: 'P',
   level: '错误',
   title:
     '绩效指标不得留有模板占位内容（错误）；三级指标不应以项目名称命名，项目概况、必要性、措施、实施计划不应重复同一句话（提示）',
-  checks: (ctx) =>
-    owners(ctx.doc).flatMap((owner) => {
-      const checks = [
-        declarationCheck(owner, 'placeholders', (view) =>
-          hitsFinding(view, hitsOf(view, 'placeholders'), '指标是模板占位内容', {
-            list: byNote,
-            hint: '。请填写实际指标，或删除该行',
-          }),
-        ),
-      ];
-      if (owner.kind === 'overall') return checks;
-      return [
-        ...checks,
-        declarationCheck(owner, 'projectName', (view) =>
-          hitsFinding(view, hitsOf(view, 'namedLikeProject'), '三级指标以项目名称命名', {
-            level: '提示',
-            list: byName,
-            hint: '。三级指标应写衡量的具体内容，如“系统正常运行率”“办结事项数”',
-          }),
-        ),
-        declarationCheck(owner, 'repeated', (view) => {
-          const { project, declaration } = view;
-          if (!project || !declaration) return null;
-          const texts = DESCRIPTION_FIELDS.map(([key]) => declaration[key]);
-          if (!texts.some((text, i) => texts.slice(i + 1).some((other) => sameSentence(text, other)))) {
-            return null;
-          }
-          const groups = new Map<string, (typeof DESCRIPTION_FIELDS)[number][]>();
-          for (const field of DESCRIPTION_FIELDS) {
-            const key = sentenceKey(declaration[field[0]]);
-            if (key !== '') groups.set(key, [...(groups.get(key) ?? []), field]);
-          }
-          const repeated = [...groups].filter(([, fields]) => fields.length > 1);
-          if (repeated.length === 0) return null;
-          return {
-            level: '提示',
-            message: `项目“${project.name}”申报表中${repeated
-              .map(
-                ([text, fields]) =>
-                  `${fields.map(([, label]) => `“${label}”`).join('')}内容相同（均为“${text}”）`,
-              )
-              .join('；')}：各栏应分别写明项目概况、设立的必要性、保证实施的制度措施和实施计划`,
-            targets: repeated.flatMap(([, fields]) =>
-              fields.map(([field, label]) =>
-                fieldTarget(
-                  `projects.${project.id}.declaration.${field}`,
-                  `项目“${project.name}”申报表 ${label}`,
-                ),
-              ),
-            ),
-            basis: repeated.map(([text, fields]) => `${fields.map(([f]) => f).join(',')}:${text}`).join('|'),
-          };
-        }),
-      ];
-    }),
+  checks: (ctx) => declarationChecks(ctx, P6_ASPECTS),
 };
 
 export const PERFORMANCE_RULES: readonly Rule[] = [P1, P2, P3, P4, P5, P6];
