@@ -940,17 +940,21 @@ function sentenceKey(text: string): string {
   return text.replace(/[“”"'‘’*＊\s]/g, '').replace(/[。；;，,.!！]+$/, '');
 }
 
-/** The characters sentenceKey drops anywhere: quotes, asterisks and white space (as \s). */
-const IGNORED = new Set('“”"\'‘’*＊\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff');
-const isIgnored = (ch: string) => IGNORED.has(ch) || (ch >= '\u2000' && ch <= '\u200a');
-const CLOSING = new Set('。；;，,.!！');
+/** The characters sentenceKey drops anywhere: quotes, asterisks and white space (as \s), by code. */
+const IGNORED = new Set(
+  Array.from('“”"\'‘’*＊\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff', (ch) =>
+    ch.charCodeAt(0),
+  ),
+);
+const isIgnored = (code: number) => IGNORED.has(code) || (code >= 0x2000 && code <= 0x200a);
+const CLOSING = new Set(Array.from('。；;，,.!！', (ch) => ch.charCodeAt(0)));
 
 /** Where a text's sentence ends: before its closing punctuation and anything ignored. */
 function sentenceEnd(text: string): number {
   let end = text.length;
   while (end > 0) {
-    const ch = text.charAt(end - 1);
-    if (!isIgnored(ch) && !CLOSING.has(ch)) break;
+    const code = text.charCodeAt(end - 1);
+    if (!isIgnored(code) && !CLOSING.has(code)) break;
     end--;
   }
   return end;
@@ -958,7 +962,8 @@ function sentenceEnd(text: string): number {
 
 /**
  * sentenceKey(a) === sentenceKey(b) and not empty, without making either key: the texts of every
- * declaration are compared, and they nearly always differ within a few characters.
+ * declaration are compared, and they nearly always differ within a few characters. (By character
+ * code: charAt makes a string of each Chinese character.)
  */
 function sameSentence(a: string, b: string): boolean {
   const endA = sentenceEnd(a);
@@ -967,10 +972,10 @@ function sameSentence(a: string, b: string): boolean {
   let j = 0;
   let compared = 0;
   for (;;) {
-    while (i < endA && isIgnored(a.charAt(i))) i++;
-    while (j < endB && isIgnored(b.charAt(j))) j++;
+    while (i < endA && isIgnored(a.charCodeAt(i))) i++;
+    while (j < endB && isIgnored(b.charCodeAt(j))) j++;
     if (i === endA || j === endB) return i === endA && j === endB && compared > 0;
-    if (a.charAt(i) !== b.charAt(j)) return false;
+    if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
     i++;
     j++;
     compared++;

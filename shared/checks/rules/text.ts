@@ -790,6 +790,11 @@ const DECLARATION_TEXTS = [
   ['filledOn', '填报日期', DATE_YEARS],
 ] as const satisfies readonly (readonly [keyof ProjectDeclaration, string, YearPolicy | null])[];
 
+const DECLARATION_LISTS = [
+  ['implementationGoals', '实施期目标'],
+  ['annualGoals', '年度目标'],
+] as const;
+
 /** The hits in the texts of a project's 绩效目标申报表 (an item is made for a text with hits only). */
 function declarationHits(project: Project, find: Find): TextHit[] {
   const d = project.declaration;
@@ -797,24 +802,33 @@ function declarationHits(project: Project, find: Find): TextHit[] {
   if (!d) return hits;
   const base = `projects.${project.id}.declaration`;
   const owner = `项目“${project.name}”绩效目标申报表 `;
-  for (const [key, label, years] of DECLARATION_TEXTS) {
-    const matches = find(d[key], years, false);
+  // Indexed loops: thousands of declarations, a dozen texts each, nearly all without hits.
+  for (let t = 0; t < DECLARATION_TEXTS.length; t++) {
+    const entry = DECLARATION_TEXTS[t] as (typeof DECLARATION_TEXTS)[number];
+    const key = entry[0];
+    const matches = find(d[key], entry[2], false);
     if (matches.length > 0) {
-      hits.push(hitOf(new ListedText(`${base}.${key}`, owner, label, d[key], years), matches));
+      hits.push(hitOf(new ListedText(`${base}.${key}`, owner, entry[1], d[key], entry[2]), matches));
     }
   }
-  const lists = [
-    ['implementationGoals', '实施期目标'],
-    ['annualGoals', '年度目标'],
-  ] as const;
-  for (const [key, label] of lists) {
-    d[key].forEach((text, index) => {
+  for (let l = 0; l < DECLARATION_LISTS.length; l++) {
+    const entry = DECLARATION_LISTS[l] as (typeof DECLARATION_LISTS)[number];
+    const texts = d[entry[0]];
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index] as string;
       const matches = find(text, CURRENT_YEARS, false);
       if (matches.length > 0) {
-        const item = new ListedText(`${base}.${key}`, `${owner}${label}`, '', text, CURRENT_YEARS, index);
+        const item = new ListedText(
+          `${base}.${entry[0]}`,
+          `${owner}${entry[1]}`,
+          '',
+          text,
+          CURRENT_YEARS,
+          index,
+        );
         hits.push(hitOf(item, matches));
       }
-    });
+    }
   }
   indicatorHits(
     `${base}.implementationIndicators`,
@@ -834,16 +848,20 @@ function indicatorHits(
   find: Find,
   hits: TextHit[],
 ): void {
-  indicators.forEach((indicator, index) => {
-    for (const part of ['name', 'value'] as const) {
+  for (let index = 0; index < indicators.length; index++) {
+    const indicator = indicators[index] as Indicator;
+    for (let p = 0; p < INDICATOR_PARTS.length; p++) {
+      const part = INDICATOR_PARTS[p] as (typeof INDICATOR_PARTS)[number];
       const matches = find(indicator[part], CURRENT_YEARS, true);
       if (matches.length > 0) {
         const item = new ListedText(path, label, '', indicator[part], CURRENT_YEARS, index, part);
         hits.push(hitOf(item, matches));
       }
     }
-  });
+  }
 }
+
+const INDICATOR_PARTS = ['name', 'value'] as const;
 
 const OVERALL = '部门整体支出绩效目标申报表 ';
 const OVERALL_TEXTS = [
