@@ -27,8 +27,12 @@ function itemCodes(form: BuiltForm, prefix = ''): string[] {
     .map((row) => row.key.slice(prefix.length));
 }
 
-function union(...lists: readonly string[][]): string[] {
-  return [...new Set(lists.flat())].sort();
+/** The codes of both lists, sorted, each once. */
+function union(a: readonly string[], b: readonly string[]): string[] {
+  const all = [...new Set([...a, ...b])];
+  // Usually both are a table's codes in order, and the same codes: sorted already.
+  for (let i = 1; i < all.length; i++) if ((all[i - 1] as string) > (all[i] as string)) return all.sort();
+  return all;
 }
 
 /** A side for one cell of a row that may not exist in that table: then it says so. */
@@ -186,7 +190,11 @@ const B5: Rule = {
     }
     const inT3 = new Set(itemCodes(ctx.forms.form('T3')));
     const byCode = new Map<string, typeof projects>();
-    for (const p of projects) byCode.set(p.functionCode, [...(byCode.get(p.functionCode) ?? []), p]);
+    for (const p of projects) {
+      const coded = byCode.get(p.functionCode);
+      if (coded) coded.push(p);
+      else byCode.set(p.functionCode, [p]);
+    }
     for (const code of union([...inT3], [...byCode.keys()])) {
       const coded = byCode.get(code) ?? [];
       const refs = coded.flatMap((p): CellRef[] => [
