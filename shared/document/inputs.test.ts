@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDocument } from '../sample/sample2024';
-import { getInput, InputError, setInput } from './inputs';
+import { getInput, InputError, InputReader, setInput } from './inputs';
 
 describe('typed inputs', () => {
   const doc = sampleDocument();
@@ -12,6 +12,30 @@ describe('typed inputs', () => {
     expect(getInput(doc, { collection: 't12', key: 'p02', field: 'generalBudget' })).toBe('31.00');
     expect(getInput(doc, { collection: 't13', key: 'p02', field: 'generalBudget' })).toBeUndefined();
     expect(getInput(doc, { collection: 't3', key: '2999999', field: 'basic' })).toBeUndefined();
+  });
+
+  it('reads as getInput does through a reader that indexes each collection once', () => {
+    const reader = new InputReader(doc);
+    const refs = [
+      { collection: 't2', key: '2010301', field: 'generalBudget' },
+      { collection: 't6', key: '30107-50501', field: 'personnel' },
+      { collection: 't11', key: 'u2', field: 'generalBudget' },
+      { collection: 't12', key: 'p02', field: 'generalBudget' },
+      // A project without carry-over, a row that does not exist, a 表10 item nobody typed.
+      { collection: 't13', key: 'p02', field: 'generalBudget' },
+      { collection: 't3', key: '2999999', field: 'basic' },
+      { collection: 't10', key: 'reception', field: 'generalBudget' },
+    ] as const;
+    expect(refs.map((ref) => reader.get(ref))).toEqual([
+      '199.65',
+      '66.87',
+      '4.76',
+      '31.00',
+      undefined,
+      undefined,
+      '',
+    ]);
+    expect(refs.map((ref) => reader.get(ref))).toEqual(refs.map((ref) => getInput(doc, ref)));
   });
 
   it('writes a new document and leaves the old one as it was', () => {

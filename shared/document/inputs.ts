@@ -147,6 +147,28 @@ export function getInput(doc: BudgetDocument, ref: InputRef): Amount | undefined
   return stored;
 }
 
+/**
+ * Reads many typed amounts of one document (a full check reads every one): each collection's rows are
+ * indexed once, key → stored amounts, instead of finding the collection and its index on every read.
+ * Reads as getInput does.
+ */
+export class InputReader {
+  private readonly records = new Map<InputCollection, ReadonlyMap<string, AmountRecord | null>>();
+
+  constructor(private readonly doc: BudgetDocument) {}
+
+  get(ref: InputRef): Amount | undefined {
+    let records = this.records.get(ref.collection);
+    if (!records) {
+      const c = COLLECTIONS[ref.collection];
+      records = new Map(c.rows(this.doc).map((row) => [c.key(row), c.amounts(row)]));
+      this.records.set(ref.collection, records);
+    }
+    const stored = records.get(ref.key)?.[ref.field];
+    return stored === undefined ? getInput(this.doc, ref) : stored;
+  }
+}
+
 function isThreePublicItem(key: string): boolean {
   return (THREE_PUBLIC_ITEMS as readonly string[]).includes(key);
 }

@@ -4,7 +4,7 @@
  * the checker and the exporters can all ask for any cell without recomputing.
  */
 import { catalogFor } from '../catalogs';
-import { getInput, type InputRef } from '../document/inputs';
+import { getInput, InputReader, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
 import { Decimal, isBlank, toDecimal } from '../money';
 import { CellGraph, NO_CELL } from './graph';
@@ -54,6 +54,8 @@ export class FormEvaluator {
   /** Values by cell before the graph is made. */
   private readonly kept = new Map<FormId, KeptValues>();
   private current: BudgetDocument;
+  /** Reads the current document's typed amounts (made on first use). */
+  private reader: InputReader | null = null;
   private ctx: FormContext;
 
   constructor(doc: BudgetDocument) {
@@ -109,6 +111,7 @@ export class FormEvaluator {
   private moveTo(next: BudgetDocument): void {
     evaluators.delete(this.current);
     this.current = next;
+    this.reader = null;
     this.ctx = { ...this.ctx, doc: next };
     evaluators.set(next, this);
   }
@@ -235,7 +238,8 @@ export class FormEvaluator {
       case 'blank':
         return null;
       case 'input': {
-        const stored = getInput(this.current, expr.input);
+        this.reader ??= new InputReader(this.current);
+        const stored = this.reader.get(expr.input);
         return stored === undefined || isBlank(stored) ? null : toDecimal(stored);
       }
       case 'cell':

@@ -6,7 +6,7 @@
  * instead of being added up again. Numbered nodes and arrays, not string-keyed maps: a large budget has
  * tens of thousands of cells, and this is what every keystroke runs through.
  */
-import { getInput, inputKey, type InputRef } from '../document/inputs';
+import { InputReader, inputKey, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
 import { isBlank, toDecimal, ZERO, type Decimal } from '../money';
 import { cellKey, sumTerms, type CellRef, type Expr, type FormId } from './types';
@@ -41,6 +41,8 @@ export class CellGraph {
    */
   private readers: number[][] | null = null;
   private readonly inputNodes = new Map<string, number[]>();
+  /** Reads the document's typed amounts (made on first use, again after the document moves on). */
+  private reader: InputReader | null = null;
 
   constructor(private doc: BudgetDocument) {}
 
@@ -111,7 +113,8 @@ export class CellGraph {
     let result: Decimal | null = null;
     switch (this.kinds[id]) {
       case INPUT:
-        result = amountOf(getInput(this.doc, this.inputs[id] as InputRef));
+        this.reader ??= new InputReader(this.doc);
+        result = amountOf(this.reader.get(this.inputs[id] as InputRef));
         break;
       case SUM: {
         const terms = this.terms[id] as readonly number[];
@@ -148,6 +151,7 @@ export class CellGraph {
   /** Moves to the next document without changing any value (only texts changed). */
   rebase(doc: BudgetDocument): void {
     this.doc = doc;
+    this.reader = null;
   }
 
   /** Builds the index of who reads each node (needed by `advance`). */
@@ -167,6 +171,7 @@ export class CellGraph {
   advance(doc: BudgetDocument, changed: InputRef, before: string, after: string): Set<string> {
     this.indexReaders();
     this.doc = doc;
+    this.reader = null;
     const starts = this.inputNodes.get(inputKey(changed)) ?? [];
     const stale = new Set<number>(starts);
     const queue = [...starts];
