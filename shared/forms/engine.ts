@@ -213,22 +213,30 @@ export class FormEvaluator {
   /** value() before the graph is made, without a CellRef (sums over rows name thousands of cells). */
   private valueAt(form: FormId, row: string, column: string): Decimal | null {
     if (this.graph) return this.value({ form, row, column });
+    const kept = this.keptOf(form);
+    const at = kept.columns.get(column);
+    return at === undefined ? null : this.keptValue(kept.rows.get(row), column, at);
+  }
+
+  private keptOf(form: FormId): KeptValues {
     let kept = this.kept.get(form);
     if (!kept) {
       kept = keptValues(this.form(form));
       this.kept.set(form, kept);
     }
-    const at = kept.columns.get(column);
-    if (at === undefined) return null;
-    let values = kept.rows.get(row);
-    const known = values?.[at];
+    return kept;
+  }
+
+  /** The value of a row's cell (the column's key and its position), computed on first use. */
+  private keptValue(row: KeptRow | undefined, column: string, at: number): Decimal | null {
+    if (!row) return null;
+    const known = row.values[at];
     if (known !== undefined) return known;
-    const spec = this.form(form).rows.get(row)?.cells[column];
+    const spec = row.spec.cells[column];
     if (!spec || !('expr' in spec)) return null;
     // The graph's rules exactly (graph.ts): a sum of blanks is blank, blank minus x is -x.
     const value = this.evaluate(spec.expr);
-    if (!values) kept.rows.set(row, (values = []));
-    values[at] = value;
+    row.values[at] = value;
     return value;
   }
 
@@ -253,9 +261,14 @@ export class FormEvaluator {
         return total;
       }
       case 'sumRows': {
+        if (this.graph) return this.evaluate({ op: 'sum', terms: sumTerms(expr) });
+        // One form and one column for all the rows: found once.
+        const kept = this.keptOf(expr.form);
+        const at = kept.columns.get(expr.column);
+        if (at === undefined) return null;
         let total: Decimal | null = null;
         for (const row of expr.rows) {
-          const value = this.valueAt(expr.form, row, expr.column);
+          const value = this.keptValue(kept.rows.get(row), expr.column, at);
           if (value) total = total ? total.plus(value) : value;
         }
         return total;
@@ -346,7 +359,12 @@ export class FormEvaluator {
  */
 interface KeptValues {
   readonly columns: ReadonlyMap<string, number>;
-  readonly rows: Map<string, (Decimal | null | undefined)[]>;
+  readonly rows: ReadonlyMap<string, KeptRow>;
+}
+
+interface KeptRow {
+  readonly spec: RowSpec;
+  readonly values: (Decimal | null | undefined)[];
 }
 
 function keptValues(form: BuiltForm): KeptValues {
@@ -354,7 +372,9 @@ function keptValues(form: BuiltForm): KeptValues {
   for (const panel of form.panels) {
     for (const column of panel.columns) if (!columns.has(column.key)) columns.set(column.key, columns.size);
   }
-  return { columns, rows: new Map() };
+  const rows = new Map<string, KeptRow>();
+  for (const [key, spec] of form.rows) rows.set(key, { spec, values: [] });
+  return { columns, rows };
 }
 
 /**
