@@ -201,7 +201,10 @@ interface Grid {
 
 function grid(title: string, path: string, indicators: readonly Indicator[], funding: Funding | null): Grid {
   const placeholders = indicators.map(placeholderProblem);
-  const real = indicators.filter((_, index) => placeholders[index] === null);
+  // Nearly every grid has no template row: then its real indicators are all of them, no new list.
+  const real = placeholders.every((p) => p === null)
+    ? indicators
+    : indicators.filter((_, index) => placeholders[index] === null);
   return { title, path, indicators, placeholders, real, funding };
 }
 
