@@ -179,9 +179,20 @@ type Owner = (
 };
 
 /** Money an indicator is compared with, in 元, and what it is called. */
-interface Funding {
-  readonly yuan: Decimal;
-  readonly label: string;
+class Funding {
+  private known: Decimal | null = null;
+
+  /** Typed in 元 (`yuanText`), or 表12's 万元 amount. Read when an indicator is compared (few are). */
+  constructor(
+    readonly label: string,
+    private readonly yuanText: string | null,
+    private readonly wan: Decimal | null = null,
+  ) {}
+
+  get yuan(): Decimal {
+    this.known ??= this.yuanText !== null ? toDecimal(this.yuanText) : wanToYuan(this.wan ?? ZERO);
+    return this.known;
+  }
 }
 
 /** One indicator grid of a declaration. */
@@ -217,8 +228,8 @@ interface View {
   /** 表12 合计 of the project, 万元. */
   readonly t12: Decimal | null;
   /** The same in 元, and the declaration's 年度资金总额 as typed (元), to compare indicators with. */
-  readonly t12Yuan: Decimal | null;
-  readonly annualYuan: Decimal | null;
+  readonly t12Funding: Funding | null;
+  readonly typedAnnual: Funding | null;
 }
 
 const t12Total = (projectId: string): CellRef => ({ form: 'T12', row: projectId, column: 'total' });
@@ -248,7 +259,7 @@ function owners(doc: BudgetDocument): readonly Owner[] {
 }
 
 function nonBlank(amount: string, label: string): Funding | null {
-  return amount === '' ? null : { yuan: toDecimal(amount), label };
+  return amount === '' ? null : new Funding(label, amount);
 }
 
 /**
@@ -286,17 +297,16 @@ function readView(ctx: CheckContext, owner: Owner, t12: Decimal | null = null): 
         grid('绩效指标', 'performance.overall.indicators', ctx.doc.performance.overall.indicators, null),
       ],
       t12: null,
-      t12Yuan: null,
-      annualYuan: null,
+      t12Funding: null,
+      typedAnnual: null,
     };
   }
   const project = projectById(ctx.doc, owner.id);
   const declaration = project?.declaration;
   if (!project || !declaration) return null;
-  const t12Yuan = t12 ? wanToYuan(t12) : null;
-  const fromT12 = t12Yuan ? { yuan: t12Yuan, label: '表12 合计' } : null;
+  const t12Funding = t12 ? new Funding('表12 合计', null, t12) : null;
   const typedAnnual = nonBlank(declaration.annualFunding.total, '年度资金总额');
-  const annual = typedAnnual ?? fromT12;
+  const annual = typedAnnual ?? t12Funding;
   const path = `projects.${project.id}.declaration`;
   return {
     owner: `项目“${project.name}”`,
@@ -313,8 +323,8 @@ function readView(ctx: CheckContext, owner: Owner, t12: Decimal | null = null): 
       grid('年度绩效指标', `${path}.annualIndicators`, declaration.annualIndicators, annual),
     ],
     t12,
-    t12Yuan,
-    annualYuan: typedAnnual?.yuan ?? null,
+    t12Funding,
+    typedAnnual,
   };
 }
 
@@ -529,12 +539,12 @@ function projectMoney(view: View, indicator: Indicator): string | null {
   const q = quantityOf(indicator.value);
   if (!q || q.unit === 'other' || q.amount.isZero()) return null;
   const asYuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
-  if (view.annualYuan?.equals(asYuan)) {
+  if (view.typedAnnual?.yuan.equals(asYuan)) {
     return `即年度资金总额 ${view.declaration?.annualFunding.total ?? ''} 元`;
   }
   const wan = view.t12;
   if (!wan) return null;
-  const sameAsT12 = view.t12Yuan?.equals(asYuan) === true || (q.unit === '' && wan.equals(q.amount));
+  const sameAsT12 = view.t12Funding?.yuan.equals(asYuan) === true || (q.unit === '' && wan.equals(q.amount));
   return sameAsT12 ? `即表12 合计 ${formatPlain(wan)} 万元` : null;
 }
 
@@ -803,6 +813,19 @@ const P2: Rule = {
 
 const REQUIRED_LEVEL1 = ['产出指标', '效益指标', '满意度指标'] as const;
 
+/** Whether a grid has an indicator of each required 一级 (REQUIRED_LEVEL1), in one pass. */
+function hasRequired(real: readonly Indicator[]): boolean {
+  let output = false;
+  let benefit = false;
+  let satisfaction = false;
+  for (const indicator of real) {
+    if (indicator.level1 === '产出指标') output = true;
+    else if (indicator.level1 === '效益指标') benefit = true;
+    else if (indicator.level1 === '满意度指标') satisfaction = true;
+  }
+  return output && benefit && satisfaction;
+}
+
 /** `项目“X”实施期和年度绩效指标{text}` when both grids say the same, else each grid's in turn. */
 function perGrid(view: View, texts: readonly (string | null)[]): string {
   const said = view.grids.flatMap((grid, i) => {
@@ -819,6 +842,8 @@ const P3_ASPECTS: readonly Aspect[] = [
   {
     name: 'required',
     find: (view) => {
+      // Nearly every grid has all three: that is found without making any list.
+      if (view.grids.every((grid) => hasRequired(grid.real))) return null;
       const texts = view.grids.map((grid) => {
         const { real } = grid;
         // An 整体 declaration without any indicator is P2's finding.
@@ -839,6 +864,7 @@ const P3_ASPECTS: readonly Aspect[] = [
   {
     name: 'cost',
     find: (view) => {
+      if (view.grids.every((grid) => grid.real.length === 0 || grid.real.some(isCost))) return null;
       const texts = view.grids.map((grid) => {
         const { real } = grid;
         return real.length > 0 && !real.some(isCost) ? '没有成本指标' : null;
