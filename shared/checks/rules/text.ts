@@ -691,7 +691,11 @@ interface TextItem {
 }
 
 /** What a check looks for in a text: its matches (none for almost every text). */
-type Find = (text: string, years: YearPolicy | null, isIndicator: boolean) => readonly RegExpExecArray[];
+interface Find {
+  (text: string, years: YearPolicy | null, isIndicator: boolean): readonly RegExpExecArray[];
+  /** Never matches an indicator's name or value: an indicator grid need not be read at all. */
+  readonly skipsIndicators?: boolean;
+}
 
 const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 
@@ -848,6 +852,7 @@ function indicatorHits(
   find: Find,
   hits: TextHit[],
 ): void {
+  if (find.skipsIndicators) return;
   for (let index = 0; index < indicators.length; index++) {
     const indicator = indicators[index] as Indicator;
     for (let p = 0; p < INDICATOR_PARTS.length; p++) {
@@ -1068,12 +1073,18 @@ class TextCheck implements Check {
 // ---------------------------------------------------------------------------------------------------
 // C3 template text
 
+/** Template words, in any typed text but indicators: a template indicator row is P6's, reported once. */
+const findTemplate: Find = Object.assign(
+  (text: string, _years: YearPolicy | null, isIndicator: boolean) =>
+    isIndicator ? NO_MATCHES : templateMatches(text),
+  { skipsIndicators: true },
+);
+
 /** Words of a template nobody replaced. */
 function templateCheck(group: TextGroup): Check {
   return textCheck(
     group,
-    // Indicators are P6's: a template indicator row is reported there, once.
-    () => (text, _years, isIndicator) => (isIndicator ? NO_MATCHES : templateMatches(text)),
+    () => findTemplate,
     (hit) => `${hit.item.label}留有模板文字“${hit.words.join('”“')}”（${hit.context}）`,
     () => '：请改为实际内容',
   );
