@@ -152,12 +152,13 @@ const bareName = memoized((name: string) =>
 
 /**
  * An indicator named like its project: the same name, or one contained in the other and at least two
- * thirds as long (网站运行维护监管系统经费 for the project 运行维护监管系统经费).
+ * thirds as long (网站运行维护监管系统经费 for the project 运行维护监管系统经费). `bareProject` is the
+ * project's bareName, read once per declaration.
  */
-function namedLikeProject(indicator: string, project: string): boolean {
+function namedLikeProject(indicator: string, bareProject: string): boolean {
   const a = bareName(indicator);
-  const b = bareName(project);
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const short = a.length <= bareProject.length ? a : bareProject;
+  const long = short === a ? bareProject : a;
   return short.length >= 4 && long.includes(short) && short.length * 3 >= long.length * 2;
 }
 
@@ -428,7 +429,7 @@ function findIndicatorHits(view: View): IndicatorHits {
     if (list) list.push(hit);
     else found[kind] = [hit];
   };
-  const projectName = view.project?.name ?? '';
+  const projectName = bareName(view.project?.name ?? '');
   for (const grid of view.grids) {
     const { indicators } = grid;
     for (let index = 0; index < indicators.length; index++) {
