@@ -274,9 +274,14 @@ export class FormEvaluator {
         return total;
       }
       case 'sumColumns': {
+        if (this.graph) return this.evaluate({ op: 'sum', terms: sumTerms(expr) });
+        // One row for all the columns: found once.
+        const kept = this.keptOf(expr.form);
+        const row = kept.rows.get(expr.row);
         let total: Decimal | null = null;
         for (const column of expr.columns) {
-          const value = this.valueAt(expr.form, expr.row, column);
+          const at = kept.columns.get(column);
+          const value = at === undefined ? null : this.keptValue(row, column, at);
           if (value) total = total ? total.plus(value) : value;
         }
         return total;
