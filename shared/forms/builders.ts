@@ -157,6 +157,18 @@ export function listRow(
   return { key, kind, cells };
 }
 
+/** A stored row's typed amounts, one column per field, and their total (表10–表13's rows). */
+export function typedAmountsRow(
+  form: FormId,
+  collection: InputRef['collection'],
+  key: string,
+  fields: readonly string[],
+): Record<string, Expr> {
+  const amounts: Record<string, Expr> = { total: rowSum(form, key, fields) };
+  for (const field of fields) amounts[field] = input({ collection, key, field });
+  return amounts;
+}
+
 /** For each column, the sum of that column over the given rows. */
 export function columnSums(
   form: FormId,

@@ -27,6 +27,7 @@ import {
   minus,
   nameColumn,
   rowSum,
+  typedAmountsRow,
   sum,
   type FunctionAmountColumn,
 } from './builders';
@@ -539,10 +540,7 @@ function fiscalColumns(group: readonly string[]): ColumnDef[] {
 }
 
 function fiscalInputs(form: FormId, collection: 't10' | 't11' | 't13', key: string) {
-  return {
-    total: rowSum(form, key, FISCAL_SOURCES),
-    ...Object.fromEntries(FISCAL_SOURCES.map((field) => [field, input({ collection, key, field })])),
-  };
+  return typedAmountsRow(form, collection, key, FISCAL_SOURCES);
 }
 
 function fiscalSums(form: FormId, key: string, rows: readonly string[]) {
@@ -630,17 +628,7 @@ const T12: FormDefinition = {
     const body = doc.projects
       .filter((p) => p.current)
       .map((p) =>
-        listRow(
-          p.id,
-          'item',
-          { project: p.name },
-          {
-            total: rowSum('T12', p.id, INCOME_SOURCES),
-            ...Object.fromEntries(
-              INCOME_SOURCES.map((field) => [field, input({ collection: 't12', key: p.id, field })]),
-            ),
-          },
-        ),
+        listRow(p.id, 'item', { project: p.name }, typedAmountsRow('T12', 't12', p.id, INCOME_SOURCES)),
       );
     const total = listRow(
       'total',

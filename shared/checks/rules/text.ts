@@ -1465,6 +1465,12 @@ function staleYears(text: string, years: YearPolicy | null, year: number): reado
   });
 }
 
+/** What \s matches, by character code (charAt would make a string of each character it looks at). */
+const SPACE_CODES = new Set(
+  Array.from('\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff', (ch) => ch.charCodeAt(0)),
+);
+const isSpaceCode = (code: number) => SPACE_CODES.has(code) || (code >= 0x2000 && code <= 0x200a);
+
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const isDigitAt = (text: string, i: number) => {
@@ -1480,7 +1486,7 @@ const isDigitAt = (text: string, i: number) => {
 function namesOtherYear(text: string, year: number, lastYear: boolean): boolean {
   for (let i = text.indexOf('年'); i !== -1; i = text.indexOf('年', i + 1)) {
     let end = i;
-    while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+    while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
     const start = end - 4;
     if (start < 0 || (start > 0 && isDigitAt(text, start - 1))) continue;
     let named = 0;
