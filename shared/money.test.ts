@@ -4,6 +4,7 @@ import {
   formatGrouped,
   formatPlain,
   parseAmountInput,
+  plusOrBlank,
   roundCents,
   sum,
   toAmount,
@@ -12,6 +13,13 @@ import {
 } from './money';
 
 describe('amount arithmetic', () => {
+  it('keeps blank blank when adding, as the forms do', () => {
+    expect(plusOrBlank(null, null)).toBeNull();
+    expect(plusOrBlank(null, toDecimal('1.20'))?.toFixed(2)).toBe('1.20');
+    expect(plusOrBlank(toDecimal('1.20'), null)?.toFixed(2)).toBe('1.20');
+    expect(plusOrBlank(toDecimal('1.20'), toDecimal('-1.20'))?.toFixed(2)).toBe('0.00');
+  });
+
   it('adds exactly where binary floating point does not', () => {
     expect(0.1 + 0.2).not.toBe(0.3);
     expect(sum([toDecimal('0.1'), toDecimal('0.2')]).equals(new Decimal('0.3'))).toBe(true);

@@ -37,6 +37,12 @@ export function sum(values: Iterable<Decimal>): Decimal {
   return total;
 }
 
+/** Adding where blank (null) stays blank: blank + x is x, and a sum of blanks is blank (the forms' rule). */
+export function plusOrBlank(total: Decimal | null, value: Decimal | null): Decimal | null {
+  if (!value) return total;
+  return total ? total.plus(value) : value;
+}
+
 /** Rounds to the printed precision (0.01 万元, ROUND_HALF_UP). */
 export function roundCents(value: Decimal): Decimal {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);

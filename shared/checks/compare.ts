@@ -6,7 +6,7 @@
  */
 import { directReads } from '../forms/engine';
 import { sumTerms, type CellRef, type Expr } from '../forms/types';
-import { Decimal, formatPlain, roundCents } from '../money';
+import { Decimal, formatPlain, plusOrBlank, roundCents } from '../money';
 import type { Area, Check, CheckContext, FindingDraft, Level, Target } from './types';
 import { cellTarget } from './types';
 
@@ -80,10 +80,7 @@ export function valueOf(ctx: CheckContext, expr: Expr): Decimal | null {
     case 'sumRows':
     case 'sumColumns': {
       let total: Decimal | null = null;
-      for (const term of sumTerms(expr)) {
-        const value = valueOf(ctx, term);
-        if (value) total = total ? total.plus(value) : value;
-      }
+      for (const term of sumTerms(expr)) total = plusOrBlank(total, valueOf(ctx, term));
       return total;
     }
     case 'minus': {

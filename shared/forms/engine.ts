@@ -6,7 +6,7 @@
 import { catalogFor } from '../catalogs';
 import { getInput, InputReader, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
-import { Decimal, isBlank, toDecimal } from '../money';
+import { Decimal, isBlank, plusOrBlank, toDecimal } from '../money';
 import { CellGraph, NO_CELL } from './graph';
 import { FORM_DEFINITIONS } from './definitions';
 import {
@@ -254,10 +254,7 @@ export class FormEvaluator {
         return this.value(expr.cell);
       case 'sum': {
         let total: Decimal | null = null;
-        for (const term of expr.terms) {
-          const value = this.evaluate(term);
-          if (value) total = total ? total.plus(value) : value;
-        }
+        for (const term of expr.terms) total = plusOrBlank(total, this.evaluate(term));
         return total;
       }
       case 'sumRows': {
@@ -267,10 +264,8 @@ export class FormEvaluator {
         const at = kept.columns.get(expr.column);
         if (at === undefined) return null;
         let total: Decimal | null = null;
-        for (const row of expr.rows) {
-          const value = this.keptValue(kept.rows.get(row), expr.column, at);
-          if (value) total = total ? total.plus(value) : value;
-        }
+        for (const row of expr.rows)
+          total = plusOrBlank(total, this.keptValue(kept.rows.get(row), expr.column, at));
         return total;
       }
       case 'sumColumns': {
@@ -281,8 +276,7 @@ export class FormEvaluator {
         let total: Decimal | null = null;
         for (const column of expr.columns) {
           const at = kept.columns.get(column);
-          const value = at === undefined ? null : this.keptValue(row, column, at);
-          if (value) total = total ? total.plus(value) : value;
+          if (at !== undefined) total = plusOrBlank(total, this.keptValue(row, column, at));
         }
         return total;
       }
