@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -158,6 +158,20 @@ describe('npm run cli', () => {
       cwd: root,
     });
     expect(stdout.split('\r\n')).toContain('合计,,621.43,481.68,139.75');
+  }, 60_000);
+
+  it('stops quietly when the reader of its output closes early (… | head)', async () => {
+    const file = join(dir, 's.json');
+    await cli('new', '--sample', '-o', file);
+    const root = join(import.meta.dirname, '..', '..');
+    const child = spawn('npx', ['tsx', 'src-main/cli/main.ts', 'check', file], { cwd: root });
+    // Closed before the command writes anything: every write it makes meets a closed pipe (EPIPE).
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).toBe('');
+    expect(code).toBe(0);
   }, 60_000);
 });
 
