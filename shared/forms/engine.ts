@@ -372,7 +372,8 @@ function keptValues(form: BuiltForm): KeptValues {
     for (const column of panel.columns) if (!columns.has(column.key)) columns.set(column.key, columns.size);
   }
   const rows = new Map<string, KeptRow>();
-  for (const [key, spec] of form.rows) rows.set(key, { spec, values: [] });
+  for (const [key, spec] of form.rows)
+    rows.set(key, { spec, values: new Array<Decimal | null | undefined>(columns.size) });
   return { columns, rows };
 }
 
