@@ -17,7 +17,7 @@ import {
   valueOf,
   type Side,
 } from '../compare';
-import { cellTarget, fieldTarget, type Check, type Rule } from '../types';
+import { cellTarget, fieldTarget, type Check, type Rule, type Target } from '../types';
 import { statedChecks } from './withinTables';
 
 /** The 项 codes of a 功能 table (keys without their panel prefix). */
@@ -35,12 +35,18 @@ function union(a: readonly string[], b: readonly string[]): string[] {
   return all;
 }
 
+const NO_TARGETS: readonly Target[] = [];
+
+function missingRowLabel(ref: CellRef): string {
+  return `表${ref.form.slice(1)} 未列科目 ${ref.row.replace(/^(income|expenditure):/, '')}`;
+}
+
 /** A side for one cell of a row that may not exist in that table: then it says so. */
 function rowSide(ref: CellRef, exists: boolean, left?: CellRef): Side {
   const expr: Expr = { op: 'cell', cell: ref };
   if (exists) return left ? { expr, sameRowAs: left } : { expr };
-  const code = ref.row.replace(/^(income|expenditure):/, '');
-  return { label: `表${ref.form.slice(1)} 未列科目 ${code}`, expr, targets: [] };
+  // Worded only for a finding: most such sides are blank against blank.
+  return { label: () => missingRowLabel(ref), expr, targets: NO_TARGETS };
 }
 
 const B1: Rule = {
