@@ -382,27 +382,42 @@ const B8: Rule = {
         }),
       };
     });
-    // One code, one name: the names the tables give the same 项.
-    const names = new Map<string, Map<string, string[]>>();
-    for (const [collection, rows] of [
+    // One code, one name: the names the tables give the same 项. Nearly always one: the names of a
+    // code are listed only when they differ.
+    const tables = [
       ['t2', ctx.doc.tables.t2.rows],
       ['t3', ctx.doc.tables.t3.rows],
       ['t5', ctx.doc.tables.t5.rows],
       ['t8', ctx.doc.tables.t8.rows],
       ['t9', ctx.doc.tables.t9.rows],
-    ] as const) {
+    ] as const;
+    const firstName = new Map<string, string>();
+    const differing = new Set<string>();
+    for (const [, rows] of tables) {
       for (const row of rows) {
         if (row.name === '') continue;
-        const byName = names.get(row.functionCode) ?? new Map<string, string[]>();
-        byName.set(row.name, [...(byName.get(row.name) ?? []), collection]);
-        names.set(row.functionCode, byName);
+        const first = firstName.get(row.functionCode);
+        if (first === undefined) firstName.set(row.functionCode, row.name);
+        else if (first !== row.name) differing.add(row.functionCode);
       }
     }
-    for (const [code, byName] of names) {
-      if (byName.size < 2) continue;
+    const namesOf = new Map<string, Map<string, string[]>>();
+    if (differing.size > 0) {
+      for (const [collection, rows] of tables) {
+        for (const row of rows) {
+          if (row.name === '' || !differing.has(row.functionCode)) continue;
+          const byName = namesOf.get(row.functionCode) ?? new Map<string, string[]>();
+          byName.set(row.name, [...(byName.get(row.name) ?? []), collection]);
+          namesOf.set(row.functionCode, byName);
+        }
+      }
+    }
+    for (const code of firstName.keys()) {
+      const byName = namesOf.get(code);
+      if (!byName) continue;
       const described = [...byName].map(
-        ([name, tables]) =>
-          `${tables.map((t) => FUNCTION_FORMS[t]?.form.replace('T', '表')).join('、')}作“${name}”`,
+        ([name, collections]) =>
+          `${collections.map((t) => FUNCTION_FORMS[t]?.form.replace('T', '表')).join('、')}作“${name}”`,
       );
       checks.push({
         subject: `${code}/names`,
