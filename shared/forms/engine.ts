@@ -254,7 +254,8 @@ export class FormEvaluator {
         return this.value(expr.cell);
       case 'sum': {
         let total: Decimal | null = null;
-        for (const term of expr.terms) total = plusOrBlank(total, this.evaluate(term));
+        const { terms } = expr;
+        for (let i = 0; i < terms.length; i++) total = plusOrBlank(total, this.evaluate(terms[i] as Expr));
         return total;
       }
       case 'sumRows': {
@@ -264,8 +265,11 @@ export class FormEvaluator {
         const at = kept.columns.get(expr.column);
         if (at === undefined) return null;
         let total: Decimal | null = null;
-        for (const row of expr.rows)
-          total = plusOrBlank(total, this.keptValue(kept.rows.get(row), expr.column, at));
+        // Indexed loops here: this is where a full check spends its time on the forms.
+        const { rows, column } = expr;
+        for (let i = 0; i < rows.length; i++) {
+          total = plusOrBlank(total, this.keptValue(kept.rows.get(rows[i] as string), column, at));
+        }
         return total;
       }
       case 'sumColumns': {
@@ -274,7 +278,9 @@ export class FormEvaluator {
         const kept = this.keptOf(expr.form);
         const row = kept.rows.get(expr.row);
         let total: Decimal | null = null;
-        for (const column of expr.columns) {
+        const { columns } = expr;
+        for (let i = 0; i < columns.length; i++) {
+          const column = columns[i] as string;
           const at = kept.columns.get(column);
           if (at !== undefined) total = plusOrBlank(total, this.keptValue(row, column, at));
         }
@@ -372,8 +378,9 @@ function keptValues(form: BuiltForm): KeptValues {
     for (const column of panel.columns) if (!columns.has(column.key)) columns.set(column.key, columns.size);
   }
   const rows = new Map<string, KeptRow>();
-  for (const [key, spec] of form.rows)
+  form.rows.forEach((spec, key) => {
     rows.set(key, { spec, values: new Array<Decimal | null | undefined>(columns.size) });
+  });
   return { columns, rows };
 }
 
