@@ -347,8 +347,13 @@ interface Aspect {
 /** A rule's checks: each aspect on each declaration, in declaration order. */
 function declarationChecks(ctx: CheckContext, aspects: readonly Aspect[]): Check[] {
   const checks: Check[] = [];
-  for (const owner of owners(ctx.doc)) {
-    for (const aspect of aspects) {
+  // Indexed loops (here and in the checks below): they run once per full check, thousands of times,
+  // before they are optimized, and for-of makes an object per step until then.
+  const all = owners(ctx.doc);
+  for (let o = 0; o < all.length; o++) {
+    const owner = all[o] as Owner;
+    for (let a = 0; a < aspects.length; a++) {
+      const aspect = aspects[a] as Aspect;
       if (aspect.projectsOnly && owner.kind !== 'project') continue;
       checks.push(new DeclarationCheck(owner, aspect));
     }
@@ -595,9 +600,14 @@ const P1: Rule = {
         },
       },
     ];
-    for (const project of ctx.doc.projects) {
+    const { projects } = ctx.doc;
+    for (let i = 0; i < projects.length; i++) {
+      const project = projects[i] as Project;
       if (project.current !== null) checks.push(new AnnualTotalCheck(project.id));
-      for (const [period, label] of PERIODS) checks.push(new FundingSourcesCheck(project.id, period, label));
+      for (let p = 0; p < PERIODS.length; p++) {
+        const [period, label] = PERIODS[p] as (typeof PERIODS)[number];
+        checks.push(new FundingSourcesCheck(project.id, period, label));
+      }
     }
     return checks;
   },
@@ -684,7 +694,8 @@ class FundingSourcesCheck extends ProjectCheck {
     // Most declarations name one source: the total itself, as typed (no list, no sum to make).
     let typed = 0;
     let typedAmount = '';
-    for (const [field] of FUNDING_PARTS) {
+    for (let p = 0; p < FUNDING_PARTS.length; p++) {
+      const field = (FUNDING_PARTS[p] as (typeof FUNDING_PARTS)[number])[0];
       if (funding[field] === '') continue;
       typed++;
       typedAmount = funding[field];

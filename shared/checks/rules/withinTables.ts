@@ -276,8 +276,10 @@ class FundingAmountsCheck implements Check {
     const declaration = project?.declaration;
     if (!project || !declaration) return null;
     const problems: { amount: string; label: string; path: string; problem: string }[] = [];
-    for (const period of FUNDING_PERIODS) {
-      for (const field of YUAN_FIELDS) {
+    for (let p = 0; p < FUNDING_PERIODS.length; p++) {
+      const period = FUNDING_PERIODS[p] as (typeof FUNDING_PERIODS)[number];
+      for (let f = 0; f < YUAN_FIELDS.length; f++) {
+        const field = YUAN_FIELDS[f] as (typeof YUAN_FIELDS)[number];
         const amount = declaration[period][field];
         const problem = amountProblem(amount, 0, '元');
         if (!problem) continue;
