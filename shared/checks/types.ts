@@ -98,7 +98,7 @@ export interface Rule {
   /** What the rule checks, in one Chinese sentence (for the rule list and the audit report). */
   readonly title: string;
   /** The checks this rule makes on a document (they depend on its structure, not its amounts). */
-  checks(ctx: CheckContext): Iterable<Check>;
+  checks(ctx: CheckContext): readonly Check[];
 }
 
 export function cellTarget(ref: CellRef): Target {
