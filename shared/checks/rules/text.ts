@@ -908,6 +908,24 @@ function nameGroups(doc: BudgetDocument): TextGroup[] {
   ];
 }
 
+/** The texts of one project's declaration, as data (a large budget has thousands, checked by C3 and C8). */
+class DeclarationTexts implements TextGroup {
+  constructor(private readonly projectId: string) {}
+
+  get path(): string {
+    return `projects.${this.projectId}.declaration`;
+  }
+
+  get areas(): readonly Area[] {
+    return [`declaration:${this.projectId}`];
+  }
+
+  hits(doc: BudgetDocument, find: Find): TextHit[] {
+    const current = projectOf(doc, this.projectId);
+    return current ? declarationHits(current, find) : [];
+  }
+}
+
 /** Every other text a person types that the published document prints. */
 function writtenGroups(doc: BudgetDocument): TextGroup[] {
   return [
@@ -982,14 +1000,7 @@ function writtenGroups(doc: BudgetDocument): TextGroup[] {
         },
       ]),
     ),
-    ...doc.projects.map((project): TextGroup => ({
-      path: `projects.${project.id}.declaration`,
-      areas: [`declaration:${project.id}`],
-      hits: (d, find) => {
-        const current = projectOf(d, project.id);
-        return current ? declarationHits(current, find) : [];
-      },
-    })),
+    ...doc.projects.map((project) => new DeclarationTexts(project.id)),
     {
       path: 'performance.overall',
       areas: ['performance'],
