@@ -720,12 +720,20 @@ function field(
   return {
     path,
     areas,
-    hits: (doc, find) => {
-      const text = read(doc);
-      const matches = text === undefined ? NO_MATCHES : find(text, years, false);
-      return text !== undefined && matches.length > 0 ? [hitOf({ path, label, text, years }, matches)] : [];
-    },
+    hits: (doc, find) => fieldHits(read(doc), years, find, (text) => ({ path, label, text, years })),
   };
+}
+
+/** The hit in one typed text, if any; `item` words where it is (only for a hit). */
+function fieldHits(
+  text: string | undefined,
+  years: YearPolicy | null,
+  find: Find,
+  item: (text: string) => TextItem,
+): TextHit[] {
+  if (text === undefined) return [];
+  const matches = find(text, years, false);
+  return matches.length > 0 ? [hitOf(item(text), matches)] : [];
 }
 
 /** The hits of a group given as its items (the short lists: 主要职能, 名词解释, the 整体 declaration). */
@@ -896,16 +904,33 @@ function nameGroups(doc: BudgetDocument): TextGroup[] {
         (d) => d.units.find((u) => u.id === unit.id)?.name,
       ),
     ),
-    ...doc.projects.map((project) =>
-      field(
-        `projects.${project.id}.name`,
-        `项目名称“${project.name}”`,
-        ['projects'],
-        null,
-        (d) => projectOf(d, project.id)?.name,
-      ),
-    ),
+    ...doc.projects.map((project) => new ProjectNameText(project.id, project.name)),
   ];
+}
+
+const PROJECTS_AREA: readonly Area[] = ['projects'];
+
+/** A project's name as a text group (as `field` makes one, without making its words for every project). */
+class ProjectNameText implements TextGroup {
+  readonly areas = PROJECTS_AREA;
+
+  constructor(
+    private readonly projectId: string,
+    private readonly name: string,
+  ) {}
+
+  get path(): string {
+    return `projects.${this.projectId}.name`;
+  }
+
+  hits(doc: BudgetDocument, find: Find): TextHit[] {
+    return fieldHits(projectOf(doc, this.projectId)?.name, null, find, (text) => ({
+      path: this.path,
+      label: `项目名称“${this.name}”`,
+      text,
+      years: null,
+    }));
+  }
 }
 
 /** The texts of one project's declaration, as data (a large budget has thousands, checked by C3 and C8). */
