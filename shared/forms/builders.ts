@@ -77,7 +77,8 @@ export function functionPanel(options: {
     const cells: Record<string, CellSpec> = {};
     cells[codeKey] = text(kind === 'total' ? '合计' : printedCode(code));
     cells[nameKey] = text(name);
-    for (const column of amounts) {
+    for (let c = 0; c < amounts.length; c++) {
+      const column = amounts[c] as FunctionAmountColumn;
       cells[column.key] = {
         expr: column.rowSum
           ? rowSum(form, rowKey, column.rowSum)
