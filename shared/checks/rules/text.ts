@@ -1066,25 +1066,25 @@ function hitOf(item: TextItem, matches: readonly RegExpExecArray[]): TextHit {
   return { item, words, context: first ? excerpt(item.text, first.index, first[0].length) : '' };
 }
 
-/** A check on a group of texts: one finding for the texts that have hits, a target to each. */
-function textCheck(
-  group: TextGroup,
-  find: (ctx: CheckContext) => Find,
-  describe: (hit: TextHit) => string,
-  hint: (ctx: CheckContext) => string,
-): Check {
-  return new TextCheck(group, find, describe, hint);
+/** What a text rule looks for and how it words a finding: one per rule, shared by all its checks. */
+interface TextSearch {
+  readonly find: (ctx: CheckContext) => Find;
+  readonly describe: (hit: TextHit) => string;
+  readonly hint: (ctx: CheckContext) => string;
 }
 
-/** As data, behaviour on the prototype (one per declaration and per project name in a large budget). */
+const NO_READS: readonly Expr[] = [];
+
+/**
+ * A check on a group of texts: one finding for the texts that have hits, a target to each. As data,
+ * behaviour on the prototype (one per declaration and per project name in a large budget).
+ */
 class TextCheck implements Check {
-  readonly reads: readonly Expr[] = [];
+  readonly reads = NO_READS;
 
   constructor(
     private readonly group: TextGroup,
-    private readonly find: (ctx: CheckContext) => Find,
-    private readonly describe: (hit: TextHit) => string,
-    private readonly hint: (ctx: CheckContext) => string,
+    private readonly search: TextSearch,
   ) {}
 
   get subject(): string {
@@ -1096,10 +1096,11 @@ class TextCheck implements Check {
   }
 
   run(c: CheckContext): FindingDraft | null {
-    const hits = this.group.hits(c.doc, this.find(c));
+    const { search } = this;
+    const hits = this.group.hits(c.doc, search.find(c));
     if (hits.length === 0) return null;
     return {
-      message: `${hits.map(this.describe).join('；')}${this.hint(c)}`,
+      message: `${hits.map(search.describe).join('；')}${search.hint(c)}`,
       targets: hits.map((hit) => fieldTarget(hit.item.path, hit.item.label)),
       basis: hits.map((hit) => `${hit.item.path}:${hit.words.join(',')}`).join('|'),
     };
@@ -1117,13 +1118,14 @@ const findTemplate: Find = Object.assign(
 );
 
 /** Words of a template nobody replaced. */
+const TEMPLATE_SEARCH: TextSearch = {
+  find: () => findTemplate,
+  describe: (hit) => `${hit.item.label}留有模板文字“${hit.words.join('”“')}”（${hit.context}）`,
+  hint: () => '：请改为实际内容',
+};
+
 function templateCheck(group: TextGroup): Check {
-  return textCheck(
-    group,
-    () => findTemplate,
-    (hit) => `${hit.item.label}留有模板文字“${hit.words.join('”“')}”（${hit.context}）`,
-    () => '：请改为实际内容',
-  );
+  return new TextCheck(group, TEMPLATE_SEARCH);
 }
 
 const C3: Rule = {
@@ -1539,13 +1541,14 @@ function namesOtherYear(text: string, year: number, lastYear: boolean): boolean 
   return false;
 }
 
+const STALE_YEAR_SEARCH: TextSearch = {
+  find: (c) => (text, years) => staleYears(text, years, c.doc.year),
+  describe: (hit) => `${hit.item.label}写有“${hit.words.join('”“')}”（${hit.context}）`,
+  hint: (c) => `，本文件是${c.doc.year}年部门预算：疑为往年文本未改，请核对`,
+};
+
 function yearCheck(group: TextGroup): Check {
-  return textCheck(
-    group,
-    (c) => (text, years) => staleYears(text, years, c.doc.year),
-    (hit) => `${hit.item.label}写有“${hit.words.join('”“')}”（${hit.context}）`,
-    (c) => `，本文件是${c.doc.year}年部门预算：疑为往年文本未改，请核对`,
-  );
+  return new TextCheck(group, STALE_YEAR_SEARCH);
 }
 
 const normalName = (name: string) => name.replace(/\s/g, '');
