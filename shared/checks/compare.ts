@@ -46,6 +46,7 @@ export function targetsOf(side: Side): readonly Target[] {
 
 /** The areas of a check that reads amounts only (one list for the tens of thousands of them). */
 export const NO_AREAS: readonly Area[] = Object.freeze([]);
+export const NO_READS: readonly Expr[] = Object.freeze([]);
 
 export function labelText(ctx: CheckContext, label: Label): string {
   return typeof label === 'string' ? label : label(ctx);

@@ -44,7 +44,7 @@ import {
   type NarrativeValueField,
   type Segment,
 } from '../../narrative';
-import { shown, TOLERANCE } from '../compare';
+import { NO_READS, shown, TOLERANCE } from '../compare';
 import {
   cellTarget,
   fieldTarget,
@@ -1072,8 +1072,6 @@ interface TextSearch {
   readonly describe: (hit: TextHit) => string;
   readonly hint: (ctx: CheckContext) => string;
 }
-
-const NO_READS: readonly Expr[] = [];
 
 /**
  * A check on a group of texts: one finding for the texts that have hits, a target to each. As data,

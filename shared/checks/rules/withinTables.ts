@@ -24,6 +24,7 @@ import {
   shown,
   targetsOf,
   NO_AREAS,
+  NO_READS,
   type Side,
 } from '../compare';
 import {
@@ -259,7 +260,7 @@ class TypedRowCheck implements Check {
 
 /** A5 on one project's declaration: its 元 amounts are whole and not negative. */
 class FundingAmountsCheck implements Check {
-  readonly reads: readonly Expr[] = [];
+  readonly reads = NO_READS;
 
   constructor(private readonly projectId: string) {}
 
