@@ -152,8 +152,26 @@ function compare(given: CheckContext, left: Side, right: Side, options: CompareO
   const ctx = options.computed ? { ...given, value: (ref: CellRef) => given.computed(ref) } : given;
   const l = valueOf(ctx, left.expr);
   const r = valueOf(ctx, right.expr);
-  // Nearly every comparison agrees exactly: no difference to compute.
-  if (l === r || (l !== null && r !== null && l.equals(r))) return null;
+  return sameAmount(l, r) ? null : differing(ctx, left, right, l, r, options);
+}
+
+/** Both blank, or equal: what nearly every comparison finds (no difference to compute then). */
+export function sameAmount(l: Decimal | null, r: Decimal | null): boolean {
+  return l === r || (l !== null && r !== null && l.equals(r));
+}
+
+/**
+ * The finding for two sides whose amounts `l` and `r` (their values in `ctx`) are not the same; null
+ * when they differ by less than the tolerance (or, for 'atMost', when left does not exceed right).
+ */
+export function differing(
+  ctx: CheckContext,
+  left: Side,
+  right: Side,
+  l: Decimal | null,
+  r: Decimal | null,
+  options: CompareOptions = DEFAULT_OPTIONS,
+): FindingDraft | null {
   const difference = (l ?? new Decimal(0)).minus(r ?? new Decimal(0));
   const atMost = options.relation === 'atMost';
   if (atMost ? difference.lessThan(TOLERANCE) : difference.abs().lessThan(TOLERANCE)) return null;

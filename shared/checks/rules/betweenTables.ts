@@ -8,16 +8,27 @@ import { Decimal, formatPlain } from '../../money';
 import {
   cellSide,
   compareCheck,
+  differing,
+  NO_AREAS,
   onlyRounding,
   ROUNDING_HINT,
   shown,
   sumSide,
   targetsOf,
+  sameAmount,
   TOLERANCE,
   valueOf,
   type Side,
 } from '../compare';
-import { cellTarget, fieldTarget, type Check, type Rule, type Target } from '../types';
+import {
+  cellTarget,
+  fieldTarget,
+  type Check,
+  type CheckContext,
+  type FindingDraft,
+  type Rule,
+  type Target,
+} from '../types';
 import { statedChecks } from './withinTables';
 
 /** The 项 codes of a 功能 table (keys without their panel prefix). */
@@ -103,6 +114,51 @@ const FUND_TABLES = [
   { form: 'T9', prefix: 'expenditure:', source: 'stateCapital' },
 ] as const;
 
+/**
+ * B3 on one code: the fund table's row against 表2's fund column, as a comparison of two cells would
+ * make it — as data (thousands of codes), its cells and sides made when it runs or is indexed.
+ */
+class FundRowCheck implements Check {
+  readonly areas = NO_AREAS;
+
+  constructor(
+    private readonly form: (typeof FUND_TABLES)[number]['form'],
+    private readonly prefix: string,
+    private readonly source: string,
+    private readonly code: string,
+    private readonly inFund: boolean,
+    private readonly inT2: boolean,
+  ) {}
+
+  get subject(): string {
+    return `${this.form}/${this.code}`;
+  }
+
+  get reads(): readonly Expr[] {
+    return [
+      { op: 'cell', cell: this.expenditure() },
+      { op: 'cell', cell: this.income() },
+    ];
+  }
+
+  run(ctx: CheckContext): FindingDraft | null {
+    const expenditure = this.expenditure();
+    const income = this.income();
+    const l = ctx.value(expenditure);
+    const r = ctx.value(income);
+    if (sameAmount(l, r)) return null;
+    return differing(ctx, rowSide(expenditure, this.inFund), rowSide(income, this.inT2, expenditure), l, r);
+  }
+
+  private expenditure(): CellRef {
+    return { form: this.form, row: this.prefix + this.code, column: 'total' };
+  }
+
+  private income(): CellRef {
+    return { form: 'T2', row: this.code, column: this.source };
+  }
+}
+
 const B3: Rule = {
   id: 'B3',
   family: 'B',
@@ -115,15 +171,7 @@ const B3: Rule = {
     for (const { form, prefix, source } of FUND_TABLES) {
       const inFund = new Set(itemCodes(ctx.forms.form(form), prefix));
       for (const code of union([...inT2], [...inFund])) {
-        const expenditure: CellRef = { form, row: prefix + code, column: 'total' };
-        const income: CellRef = { form: 'T2', row: code, column: source };
-        checks.push(
-          compareCheck(
-            `${form}/${code}`,
-            rowSide(expenditure, inFund.has(code)),
-            rowSide(income, inT2.has(code), expenditure),
-          ),
-        );
+        checks.push(new FundRowCheck(form, prefix, source, code, inFund.has(code), inT2.has(code)));
       }
     }
     if (ctx.doc.tables.t7.source === 'typed') {
