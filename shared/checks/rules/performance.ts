@@ -175,8 +175,9 @@ type Owner = (
 ) & {
   readonly reads: readonly Expr[];
   readonly areas: readonly Area[];
-  /** The view last read, in which context (a version of the document): a dozen checks ask in turn. */
-  last?: { readonly ctx: CheckContext; readonly view: View | null };
+  /** The view last read, and in which context (a version of the document): a dozen checks ask in turn. */
+  seenIn: CheckContext | null;
+  seen: View | null;
 };
 
 /** Money an indicator is compared with, in 元, and what it is called. */
@@ -242,7 +243,7 @@ function owners(doc: BudgetDocument): readonly Owner[] {
   let known = ownersOf.get(doc.projects);
   if (!known) {
     known = [
-      { kind: 'overall', reads: [], areas: ['performance'] },
+      { kind: 'overall', reads: [], areas: ['performance'], seenIn: null, seen: null },
       ...doc.projects.map((p): Owner => {
         const t12 = p.current === null ? null : t12Total(p.id);
         return {
@@ -251,6 +252,8 @@ function owners(doc: BudgetDocument): readonly Owner[] {
           t12,
           reads: t12 ? [{ op: 'cell', cell: t12 }] : [],
           areas: [`declaration:${p.id}`],
+          seenIn: null,
+          seen: null,
         };
       }),
     ];
@@ -271,8 +274,11 @@ const views = new WeakMap<Project, View>();
 
 /** The declaration of an owner in the current document; null when the project has none. */
 function viewOf(ctx: CheckContext, owner: Owner): View | null {
-  if (owner.last?.ctx !== ctx) owner.last = { ctx, view: currentView(ctx, owner) };
-  return owner.last.view;
+  if (owner.seenIn !== ctx) {
+    owner.seen = currentView(ctx, owner);
+    owner.seenIn = ctx;
+  }
+  return owner.seen;
 }
 
 function currentView(ctx: CheckContext, owner: Owner): View | null {
