@@ -51,7 +51,7 @@ export class FormEvaluator {
   private graph: CellGraph | null = null;
   /** The forms entered in the graph (a form names cells of others, which are entered first). */
   private readonly entered = new Set<FormId>();
-  /** Values by cell before the graph is made. */
+  /** Values before the graph is made, by form: each row's values beside its spec (KeptValues). */
   private readonly kept = new Map<FormId, KeptValues>();
   private current: BudgetDocument;
   /** Reads the current document's typed amounts (made on first use). */

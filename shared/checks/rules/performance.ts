@@ -833,15 +833,13 @@ const REQUIRED_LEVEL1 = ['产出指标', '效益指标', '满意度指标'] as c
 
 /** Whether a grid has an indicator of each required 一级 (REQUIRED_LEVEL1), in one pass. */
 function hasRequired(real: readonly Indicator[]): boolean {
-  let output = false;
-  let benefit = false;
-  let satisfaction = false;
+  // A bit per required 一级, set as the indicators are read.
+  let found = 0;
   for (const indicator of real) {
-    if (indicator.level1 === '产出指标') output = true;
-    else if (indicator.level1 === '效益指标') benefit = true;
-    else if (indicator.level1 === '满意度指标') satisfaction = true;
+    const at = (REQUIRED_LEVEL1 as readonly string[]).indexOf(indicator.level1);
+    if (at >= 0) found |= 1 << at;
   }
-  return output && benefit && satisfaction;
+  return found === (1 << REQUIRED_LEVEL1.length) - 1;
 }
 
 /** `项目“X”实施期和年度绩效指标{text}` when both grids say the same, else each grid's in turn. */
