@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../money';
-import { changeRatePercent, largestRemainderPercents, sharePercent, wholePercent } from './percent';
+import {
+  changeRatePercent,
+  changeRateText,
+  largestRemainderPercents,
+  percentText,
+  sharePercent,
+  wholePercent,
+} from './percent';
 
 const decimals = (...values: string[]) => values.map((value) => new Decimal(value));
 const total = (shares: readonly number[] | null) => (shares ?? []).reduce((a, b) => a + b, 0);
@@ -78,5 +85,15 @@ describe('sharePercent and wholePercent', () => {
     expect(wholePercent(new Decimal('8.49')).toFixed()).toBe('8');
     expect(sharePercent(new Decimal('90.30'), new Decimal('139.75'))?.toFixed(4)).toBe('64.6154');
     expect(sharePercent(new Decimal('1'), new Decimal('0'))).toBeNull();
+  });
+});
+
+describe('percentText and changeRateText', () => {
+  it('print whole percents, half up, and a change too small for one as 不足1%', () => {
+    expect(percentText(new Decimal('77.5'))).toBe('78%');
+    expect(percentText(new Decimal('8.7'))).toBe('9%');
+    expect(changeRateText(new Decimal('-8.7'))).toBe('9%');
+    expect(changeRateText(new Decimal('0.49'))).toBe('不足1%');
+    expect(changeRateText(new Decimal('-0.5'))).toBe('1%');
   });
 });

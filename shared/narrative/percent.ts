@@ -22,6 +22,16 @@ export function wholePercent(percent: Decimal): Decimal {
   return percent.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
 }
 
+/** `9%`: a percentage in the text (decimal.js's toFixed of the whole percent, no floating point). */
+export function percentText(percent: Decimal): string {
+  return `${wholePercent(percent).toFixed(0)}%`;
+}
+
+/** A change rate in the text, without its sign: `9%`, or 不足1% when it rounds to 0 (never 0%). */
+export function changeRateText(rate: Decimal): string {
+  return wholePercent(rate.abs()).isZero() ? '不足1%' : percentText(rate.abs());
+}
+
 /**
  * The whole-percent shares of parts of one whole (their sum), rounded by largest remainder so that
  * they add up to exactly 100: each share is rounded down, and the points still missing go to the parts

@@ -4,7 +4,13 @@
  */
 import type { Amount } from '../money';
 import { Decimal, formatPlain, isBlank, sum, toDecimal } from '../money';
-import { changeRatePercent, largestRemainderPercents, sharePercent, wholePercent } from './percent';
+import {
+  changeRatePercent,
+  changeRateText,
+  largestRemainderPercents,
+  percentText,
+  sharePercent,
+} from './percent';
 import type {
   FigureRole,
   FigureSegment,
@@ -86,7 +92,7 @@ function percent(exact: Decimal, shown: string, role: FigureRole): FigureSegment
 /** part ÷ whole, rounded on its own (a single share, not one of several shares of a whole). */
 export function share(part: Decimal, whole: Decimal): FigureSegment | null {
   const exact = sharePercent(part, whole);
-  return exact === null ? null : percent(exact, `${wholePercent(exact).toFixed(0)}%`, 'share');
+  return exact === null ? null : percent(exact, percentText(exact), 'share');
 }
 
 /** Where the accountant types: `typed` is what is there now (trimmed). */
@@ -136,10 +142,7 @@ function change(current: Decimal, lastYear: Decimal, since: string): Phrase {
   const amount = [`比${since}${increase ? '增加' : '减少'}`, wan(difference.abs(), null, 'change')];
   const rate = changeRatePercent(current, lastYear);
   if (rate === null) return [amount, `（${since}为0，不计算增减率）`];
-  const rounded = wholePercent(rate.abs());
-  // A change too small to show as a whole percent is not printed as 0%.
-  const shown = rounded.isZero() ? '不足1%' : `${rounded.toFixed(0)}%`;
-  return [amount, increase ? '，增长' : '，下降', percent(rate.abs(), shown, 'changeRate')];
+  return [amount, increase ? '，增长' : '，下降', percent(rate.abs(), changeRateText(rate), 'changeRate')];
 }
 
 /** Where the reason for a change is typed, and what to type there. */

@@ -11,7 +11,7 @@
  */
 import { projectById } from '../../document/lookup';
 import { THREE_PUBLIC_LABELS, VEHICLE_KINDS } from '../../narrative/labels';
-import { wholePercent } from '../../narrative/percent';
+import { changeRatePercent, changeRateText, percentText, sharePercent } from '../../narrative/percent';
 import { templateMatches } from '../templateText';
 import {
   EMPTY_NOTE_TABLES,
@@ -120,11 +120,6 @@ function lastClause(text: string): string {
 
 const at = (form: FormId, row: string, column: string): CellRef => ({ form, row, column });
 const cellExpr = (cell: CellRef): Expr => ({ op: 'cell', cell });
-
-/** A whole percent as printed: 9%. */
-function percentText(percent: Decimal): string {
-  return `${wholePercent(percent).toFixed(0)}%`;
-}
 
 /** A count (of projects, vehicles) as printed. */
 function countText(count: Decimal): string {
@@ -416,10 +411,10 @@ function expectedChange(current: Decimal, previous: Decimal): Change {
   if (difference.abs().lessThan(TOLERANCE)) return { direction: 'flat', amount: '', rate: null };
   const direction = difference.greaterThan(0) ? 'up' : 'down';
   const amount = formatPlain(difference.abs());
-  if (previous.isZero()) return { direction, amount, rate: null };
-  // A change too small to show as a whole percent is worded 不足1%, never 0%.
-  const rate = percentText(difference.abs().div(previous.abs()).times(100));
-  return { direction, amount, rate: { direction, text: rate === '0%' ? '不足1%' : rate } };
+  // Worded as the narrative words it (不足1% for a change too small to show as a whole percent).
+  const rate = changeRatePercent(current, previous);
+  if (rate === null) return { direction, amount, rate: null };
+  return { direction, amount, rate: { direction, text: changeRateText(rate) } };
 }
 
 function sameChange(a: Change, b: Change): boolean {
@@ -1396,7 +1391,7 @@ function projectsCheck(ctx: CheckContext, declared: boolean): Check {
         problems.push(`共写${figuresText(statement.total)}，与各类别之和${figuresText(added)}不符`);
       }
       if (statement.share !== null && table12.greaterThan(0)) {
-        const share = percentText(expected.amount.div(table12).times(100));
+        const share = percentText(sharePercent(expected.amount, table12) ?? ZERO);
         if (share !== statement.share) {
           problems.push(
             `占本年项目支出预算总额写${statement.share}，按表12 ${formatPlain(expected.amount)} ÷ ${formatPlain(table12)} 应为${share}`,
