@@ -207,15 +207,10 @@ export class FormEvaluator {
       const id = this.nodeOf(ref, graph);
       return id === undefined ? null : graph.value(id);
     }
-    return this.valueAt(ref.form, ref.row, ref.column);
-  }
-
-  /** value() before the graph is made, without a CellRef (sums over rows name thousands of cells). */
-  private valueAt(form: FormId, row: string, column: string): Decimal | null {
-    if (this.graph) return this.value({ form, row, column });
-    const kept = this.keptOf(form);
-    const at = kept.columns.get(column);
-    return at === undefined ? null : this.keptValue(kept.rows.get(row), column, at);
+    // Before the graph: kept beside the row (sums over rows read kept values the same way).
+    const kept = this.keptOf(ref.form);
+    const at = kept.columns.get(ref.column);
+    return at === undefined ? null : this.keptValue(kept.rows.get(ref.row), ref.column, at);
   }
 
   private keptOf(form: FormId): KeptValues {

@@ -13,7 +13,17 @@ import { templateWords } from '../templateText';
 import { projectById } from '../../document/lookup';
 import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../../document/schema';
 import type { CellRef, Expr } from '../../forms/types';
-import { Decimal, formatPlain, roundCents, sum, toAmount, toDecimal, wanToYuan, ZERO } from '../../money';
+import {
+  Decimal,
+  formatPlain,
+  roundCents,
+  sum,
+  toAmount,
+  toDecimal,
+  wanToYuan,
+  ZERO,
+  type Amount,
+} from '../../money';
 import {
   cellTarget,
   fieldTarget,
@@ -184,15 +194,17 @@ type Owner = (
 class Funding {
   private known: Decimal | null = null;
 
-  /** Typed in 元 (`yuanText`), or 表12's 万元 amount. Read when an indicator is compared (few are). */
+  /**
+   * `amount`: typed in 元 (a stored amount), or 表12's amount in 万元. Read when an indicator is compared
+   * with it (few are).
+   */
   constructor(
     readonly label: string,
-    private readonly yuanText: string | null,
-    private readonly wan: Decimal | null = null,
+    private readonly amount: Amount | Decimal,
   ) {}
 
   get yuan(): Decimal {
-    this.known ??= this.yuanText !== null ? toDecimal(this.yuanText) : wanToYuan(this.wan ?? ZERO);
+    this.known ??= typeof this.amount === 'string' ? toDecimal(this.amount) : wanToYuan(this.amount);
     return this.known;
   }
 }
@@ -311,7 +323,7 @@ function readView(ctx: CheckContext, owner: Owner, t12: Decimal | null = null): 
   const project = projectById(ctx.doc, owner.id);
   const declaration = project?.declaration;
   if (!project || !declaration) return null;
-  const t12Funding = t12 ? new Funding('表12 合计', null, t12) : null;
+  const t12Funding = t12 ? new Funding('表12 合计', t12) : null;
   const typedAnnual = nonBlank(declaration.annualFunding.total, '年度资金总额');
   const annual = typedAnnual ?? t12Funding;
   const path = `projects.${project.id}.declaration`;
