@@ -59,26 +59,7 @@ const CHANGE = /提高|提升|增长|增加|增幅|上升|降低|下降|减少|�
 const TARGET_LEVEL = /(?:提高|提升|增长|增加|上升|降低|下降|减少|缩短)(?:到|至)/;
 const BASELINE = /较|比|上年|去年|基数|基期|由\d|从\d/;
 
-/**
- * Results by indicator value: a declaration's values repeat (提高100%, ≥95%), and a large budget has tens
- * of thousands of them, checked again after each edit of its declaration.
- */
-function memoized<R>(read: (value: string) => R): (value: string) => R {
-  const known = new Map<string, R>();
-  return (value) => {
-    // One lookup: a result is never undefined.
-    const hit = known.get(value);
-    if (hit !== undefined) return hit;
-    const result = read(value);
-    if (known.size > 50_000) known.clear();
-    known.set(value, result);
-    return result;
-  };
-}
-
 /** Why a value measures nothing; null when it is measurable or qualitative (优/良/中/差, 是/否, 达标). */
-const valueProblem = memoized(readValueProblem);
-
 function readValueProblem(value: string): string | null {
   const v = plain(value);
   if (v === '') return '未填写指标值';
@@ -99,8 +80,6 @@ interface Quantity {
   readonly unit: '元' | '万元' | '' | 'other';
 }
 
-const quantityOf = memoized(readQuantity);
-
 function readQuantity(value: string): Quantity | null {
   const match = /(\d+(?:\.\d+)?)(万元|元|.?)/.exec(plain(value));
   if (!match?.[1]) return null;
@@ -110,8 +89,6 @@ function readQuantity(value: string): Quantity | null {
 }
 
 /** The largest percentage a value states, when it is above 100%. */
-const percentOver100 = memoized(readPercentOver100);
-
 function readPercentOver100(value: string): Decimal | null {
   let largest: Decimal | null = null;
   for (const match of plain(value).matchAll(/(\d+(?:\.\d+)?)%/g)) {
@@ -122,7 +99,78 @@ function readPercentOver100(value: string): Decimal | null {
 }
 
 /** Template text (templateText.ts), or a single … left for a value. */
-const isTemplateText = memoized((text: string) => text.includes('…') || templateWords(text).length > 0);
+const isTemplateText = (text: string) => text.includes('…') || templateWords(text).length > 0;
+
+/**
+ * What the P rules read of an indicator value, each part read on first use. Kept by value: a
+ * declaration's values repeat (≥95%, =12次), and a large budget has tens of thousands of them, read again
+ * after each edit of its declaration.
+ */
+class ValueFacts {
+  private problemRead: string | null | undefined;
+  private templateRead: boolean | undefined;
+  private quantityRead: Quantity | null | undefined;
+  private over100Read: Decimal | null | undefined;
+
+  constructor(private readonly value: string) {}
+
+  /** Why it measures nothing (readValueProblem). */
+  get problem(): string | null {
+    if (this.problemRead === undefined) this.problemRead = readValueProblem(this.value);
+    return this.problemRead;
+  }
+
+  get isTemplate(): boolean {
+    this.templateRead ??= isTemplateText(this.value);
+    return this.templateRead;
+  }
+
+  get quantity(): Quantity | null {
+    if (this.quantityRead === undefined) this.quantityRead = readQuantity(this.value);
+    return this.quantityRead;
+  }
+
+  get over100(): Decimal | null {
+    if (this.over100Read === undefined) this.over100Read = readPercentOver100(this.value);
+    return this.over100Read;
+  }
+}
+
+/** What the P rules read of an indicator's name (三级指标) or a project's name, kept by name. */
+class NameFacts {
+  private templateRead: boolean | undefined;
+  private bareRead: string | undefined;
+
+  constructor(private readonly name: string) {}
+
+  get isTemplate(): boolean {
+    this.templateRead ??= isTemplateText(this.name);
+    return this.templateRead;
+  }
+
+  /** Without quotes, spaces and a leading year (“2024机关运行经费” → 机关运行经费). */
+  get bare(): string {
+    this.bareRead ??= this.name.replace(/[“”"'‘’《》「」\s]/g, '').replace(/^(?:19|20)\d{2}(?!\d)年?度?/, '');
+    return this.bareRead;
+  }
+}
+
+/** Facts by text, made on first use (a bounded cache: one lookup per indicator value or name). */
+function factsBy<F>(make: (text: string) => F): (text: string) => F {
+  const known = new Map<string, F>();
+  return (text) => {
+    let facts = known.get(text);
+    if (facts === undefined) {
+      if (known.size > 50_000) known.clear();
+      facts = make(text);
+      known.set(text, facts);
+    }
+    return facts;
+  };
+}
+
+const valueFacts = factsBy((value) => new ValueFacts(value));
+const nameFacts = factsBy((name) => new NameFacts(name));
 
 interface Placeholder {
   readonly field: 'name' | 'value';
@@ -136,8 +184,8 @@ const TEMPLATE_VALUE: Placeholder = { field: 'value', text: '模板占位文字'
 /** Template rows left in: `指标1：`, `指标2： .....`, `……`, or a row without a name. */
 function placeholderProblem(indicator: Indicator): Placeholder | null {
   if (indicator.name.trim() === '') return NO_NAME;
-  if (isTemplateText(indicator.name)) return TEMPLATE_NAME;
-  if (isTemplateText(indicator.value)) return TEMPLATE_VALUE;
+  if (nameFacts(indicator.name).isTemplate) return TEMPLATE_NAME;
+  if (valueFacts(indicator.value).isTemplate) return TEMPLATE_VALUE;
   return null;
 }
 
@@ -155,18 +203,13 @@ function shownIndicator(i: Indicator): string {
   return `${i.level2}“${i.name}”${i.value}`;
 }
 
-/** A name without quotes, spaces and a leading year (“2024机关运行经费” → 机关运行经费). */
-const bareName = memoized((name: string) =>
-  name.replace(/[“”"'‘’《》「」\s]/g, '').replace(/^(?:19|20)\d{2}(?!\d)年?度?/, ''),
-);
-
 /**
  * An indicator named like its project: the same name, or one contained in the other and at least two
  * thirds as long (网站运行维护监管系统经费 for the project 运行维护监管系统经费). `bareProject` is the
- * project's bareName, read once per declaration.
+ * project's bare name, read once per declaration.
  */
 function namedLikeProject(indicator: string, bareProject: string): boolean {
-  const a = bareName(indicator);
+  const a = nameFacts(indicator).bare;
   const short = a.length <= bareProject.length ? a : bareProject;
   const long = short === a ? bareProject : a;
   return short.length >= 4 && long.includes(short) && short.length * 3 >= long.length * 2;
@@ -216,8 +259,11 @@ interface Grid {
   /** Where it is in the document: `projects.p03.declaration.annualIndicators`. */
   readonly path: string;
   readonly indicators: readonly Indicator[];
-  /** Each indicator's template problem (null: a real indicator), read once for all the P rules. */
-  readonly placeholders: readonly (Placeholder | null)[];
+  /**
+   * Each indicator's template problem (null: a real indicator), read once for all the P rules; null when
+   * no indicator has one (nearly every grid).
+   */
+  readonly placeholders: readonly (Placeholder | null)[] | null;
   /** The indicators that count: named, and not template rows. */
   readonly real: readonly Indicator[];
   /** The money this grid's 成本 indicators must not exceed (none for the 整体 declaration). */
@@ -225,11 +271,16 @@ interface Grid {
 }
 
 function grid(title: string, path: string, indicators: readonly Indicator[], funding: Funding | null): Grid {
-  const placeholders = indicators.map(placeholderProblem);
+  let placeholders: (Placeholder | null)[] | null = null;
+  for (let index = 0; index < indicators.length; index++) {
+    const placeholder = placeholderProblem(indicators[index] as Indicator);
+    if (!placeholder) continue;
+    placeholders ??= new Array<Placeholder | null>(indicators.length).fill(null);
+    placeholders[index] = placeholder;
+  }
   // Nearly every grid has no template row: then its real indicators are all of them, no new list.
-  const real = placeholders.every((p) => p === null)
-    ? indicators
-    : indicators.filter((_, index) => placeholders[index] === null);
+  const known = placeholders;
+  const real = known ? indicators.filter((_, index) => known[index] === null) : indicators;
   return { title, path, indicators, placeholders, real, funding };
 }
 
@@ -244,6 +295,8 @@ interface View {
   /** The same in 元, and the declaration's 年度资金总额 as typed (元), to compare indicators with. */
   readonly t12Funding: Funding | null;
   readonly typedAnnual: Funding | null;
+  /** What the indicators have, found in one pass when a P rule first asks (hitsOf). */
+  hits: IndicatorHits | null;
 }
 
 const t12Total = (projectId: string): CellRef => ({ form: 'T12', row: projectId, column: 'total' });
@@ -279,12 +332,10 @@ function nonBlank(amount: string, label: string): Funding | null {
 }
 
 /**
- * Views by project: a project object and its 表12 amount decide its view, and a dozen checks ask for it.
- * (Documents are immutable, so an unchanged project is the same object in the next version.)
+ * The declaration of an owner in the current document; null when the project has none. A dozen checks
+ * ask in turn; the view is read again only when the project object (documents are immutable: an
+ * unchanged project is the same object in the next version) or its 表12 amount changed.
  */
-const views = new WeakMap<Project, View>();
-
-/** The declaration of an owner in the current document; null when the project has none. */
 function viewOf(ctx: CheckContext, owner: Owner): View | null {
   if (owner.seenIn !== ctx) {
     owner.seen = currentView(ctx, owner);
@@ -294,35 +345,31 @@ function viewOf(ctx: CheckContext, owner: Owner): View | null {
 }
 
 function currentView(ctx: CheckContext, owner: Owner): View | null {
-  if (owner.kind === 'overall') return readView(ctx, owner);
-  const project = projectById(ctx.doc, owner.id);
-  if (!project?.declaration) return null;
-  // A cell keeps its value object until the value changes (forms/graph.ts).
-  const t12 = owner.t12 ? ctx.value(owner.t12) : null;
-  const known = views.get(project);
-  if (known?.t12 === t12) return known;
-  const view = readView(ctx, owner, t12);
-  if (view) views.set(project, view);
-  return view;
-}
-
-function readView(ctx: CheckContext, owner: Owner, t12: Decimal | null = null): View | null {
-  if (owner.kind === 'overall') {
-    return {
-      owner: '部门整体支出',
-      project: null,
-      declaration: null,
-      grids: [
-        grid('绩效指标', 'performance.overall.indicators', ctx.doc.performance.overall.indicators, null),
-      ],
-      t12: null,
-      t12Funding: null,
-      typedAnnual: null,
-    };
-  }
+  if (owner.kind === 'overall') return overallView(ctx);
   const project = projectById(ctx.doc, owner.id);
   const declaration = project?.declaration;
   if (!project || !declaration) return null;
+  // A cell keeps its value object until the value changes (forms/graph.ts).
+  const t12 = owner.t12 ? ctx.value(owner.t12) : null;
+  const known = owner.seen;
+  if (known?.project === project && known.t12 === t12) return known;
+  return projectView(project, declaration, t12);
+}
+
+function overallView(ctx: CheckContext): View {
+  return {
+    owner: '部门整体支出',
+    project: null,
+    declaration: null,
+    grids: [grid('绩效指标', 'performance.overall.indicators', ctx.doc.performance.overall.indicators, null)],
+    t12: null,
+    t12Funding: null,
+    typedAnnual: null,
+    hits: null,
+  };
+}
+
+function projectView(project: Project, declaration: ProjectDeclaration, t12: Decimal | null): View {
   const t12Funding = t12 ? new Funding('表12 合计', t12) : null;
   const typedAnnual = nonBlank(declaration.annualFunding.total, '年度资金总额');
   const annual = typedAnnual ?? t12Funding;
@@ -344,6 +391,7 @@ function readView(ctx: CheckContext, owner: Owner, t12: Decimal | null = null): 
     t12,
     t12Funding,
     typedAnnual,
+    hits: null,
   };
 }
 
@@ -432,16 +480,9 @@ type IndicatorHits = Partial<Record<HitKind, Hit[]>>;
 
 const NO_HITS: readonly Hit[] = Object.freeze([]);
 
-/** By view: found in one pass over the indicators when a P rule first asks, then kept with it. */
-const indicatorHits = new WeakMap<View, IndicatorHits>();
-
 function hitsOf(view: View, kind: HitKind): readonly Hit[] {
-  let found = indicatorHits.get(view);
-  if (!found) {
-    found = findIndicatorHits(view);
-    indicatorHits.set(view, found);
-  }
-  return found[kind] ?? NO_HITS;
+  view.hits ??= findIndicatorHits(view);
+  return view.hits[kind] ?? NO_HITS;
 }
 
 function findIndicatorHits(view: View): IndicatorHits {
@@ -452,12 +493,12 @@ function findIndicatorHits(view: View): IndicatorHits {
     if (list) list.push(hit);
     else found[kind] = [hit];
   };
-  const projectName = bareName(view.project?.name ?? '');
+  const projectName = nameFacts(view.project?.name ?? '').bare;
   for (const grid of view.grids) {
     const { indicators } = grid;
     for (let index = 0; index < indicators.length; index++) {
       const indicator = indicators[index] as Indicator;
-      const placeholder = grid.placeholders[index];
+      const placeholder = grid.placeholders?.[index];
       if (placeholder) {
         const text = shownIndicator(indicator);
         add('placeholders', { grid, index, field: placeholder.field, text, note: placeholder.text });
@@ -467,7 +508,7 @@ function findIndicatorHits(view: View): IndicatorHits {
       if (money) {
         add('money', { grid, index, field: 'value', text: `${shownIndicator(indicator)}（${money}）` });
       } else {
-        const problem = valueProblem(indicator.value);
+        const problem = valueFacts(indicator.value).problem;
         if (problem) {
           add('unmeasurable', {
             grid,
@@ -478,7 +519,7 @@ function findIndicatorHits(view: View): IndicatorHits {
           });
         }
       }
-      if (isRate(indicator) && percentOver100(indicator.value)) {
+      if (isRate(indicator) && valueFacts(indicator.value).over100) {
         add('over100', { grid, index, field: 'value', text: shownIndicator(indicator) });
       }
       const overFunding = isCost(indicator) ? costOverFunding(indicator, grid) : null;
@@ -494,7 +535,7 @@ function findIndicatorHits(view: View): IndicatorHits {
 /** `成本指标“X”≤20万元（200000 元，超过年度资金总额 150000 元）` when a 成本 indicator exceeds the grid's money. */
 function costOverFunding(indicator: Indicator, grid: Grid): string | null {
   if (!grid.funding) return null;
-  const q = quantityOf(indicator.value);
+  const q = valueFacts(indicator.value).quantity;
   if (!q || (q.unit !== '元' && q.unit !== '万元')) return null;
   const yuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
   if (!yuan.greaterThan(grid.funding.yuan)) return null;
@@ -560,7 +601,7 @@ function hitsFinding(
  * 表12's 万元 amount. A bare number may be either; 个, 次, % and other units are never money.
  */
 function projectMoney(view: View, indicator: Indicator): string | null {
-  const q = quantityOf(indicator.value);
+  const q = valueFacts(indicator.value).quantity;
   if (!q || q.unit === 'other' || q.amount.isZero()) return null;
   const asYuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
   if (view.typedAnnual?.yuan.equals(asYuan)) {
