@@ -75,9 +75,19 @@ function readValueProblem(value: string): string | null {
 }
 
 /** The first number of a value and what follows it: 元, 万元, '' (nothing) or another unit. */
-interface Quantity {
-  readonly amount: Decimal;
-  readonly unit: '元' | '万元' | '' | 'other';
+class Quantity {
+  private yuanRead: Decimal | null = null;
+
+  constructor(
+    readonly amount: Decimal,
+    readonly unit: '元' | '万元' | '' | 'other',
+  ) {}
+
+  /** The amount in 元 when it is one in 万元, else as it is (a bare number may be either: see its uses). */
+  get yuan(): Decimal {
+    this.yuanRead ??= this.unit === '万元' ? wanToYuan(this.amount) : this.amount;
+    return this.yuanRead;
+  }
 }
 
 function readQuantity(value: string): Quantity | null {
@@ -85,7 +95,7 @@ function readQuantity(value: string): Quantity | null {
   if (!match?.[1]) return null;
   const after = match[2] ?? '';
   const unit = after === '元' || after === '万元' || after === '' ? after : 'other';
-  return { amount: new Decimal(match[1]), unit };
+  return new Quantity(new Decimal(match[1]), unit);
 }
 
 /** The largest percentage a value states, when it is above 100%. */
@@ -182,10 +192,10 @@ const TEMPLATE_NAME: Placeholder = { field: 'name', text: '模板占位文字' }
 const TEMPLATE_VALUE: Placeholder = { field: 'value', text: '模板占位文字' };
 
 /** Template rows left in: `指标1：`, `指标2： .....`, `……`, or a row without a name. */
-function placeholderProblem(indicator: Indicator): Placeholder | null {
+function placeholderProblem(indicator: Indicator, name: NameFacts, value: ValueFacts): Placeholder | null {
   if (indicator.name.trim() === '') return NO_NAME;
-  if (nameFacts(indicator.name).isTemplate) return TEMPLATE_NAME;
-  if (valueFacts(indicator.value).isTemplate) return TEMPLATE_VALUE;
+  if (name.isTemplate) return TEMPLATE_NAME;
+  if (value.isTemplate) return TEMPLATE_VALUE;
   return null;
 }
 
@@ -196,7 +206,7 @@ const isRate = (i: Indicator) =>
   i.level1 === '满意度指标' || i.level2 === '服务对象满意度指标' || i.level2 === '质量指标';
 
 /** An indicator that counts: named, and not a template row. */
-const isReal = (i: Indicator) => placeholderProblem(i) === null;
+const isReal = (i: Indicator) => placeholderProblem(i, nameFacts(i.name), valueFacts(i.value)) === null;
 
 /** `质量指标“网站运行维护监管系统经费”提高100%` */
 function shownIndicator(i: Indicator): string {
@@ -205,11 +215,11 @@ function shownIndicator(i: Indicator): string {
 
 /**
  * An indicator named like its project: the same name, or one contained in the other and at least two
- * thirds as long (网站运行维护监管系统经费 for the project 运行维护监管系统经费). `bareProject` is the
- * project's bare name, read once per declaration.
+ * thirds as long (网站运行维护监管系统经费 for the project 运行维护监管系统经费). Both names bare
+ * (NameFacts.bare); the project's is read once per declaration.
  */
-function namedLikeProject(indicator: string, bareProject: string): boolean {
-  const a = nameFacts(indicator).bare;
+function namedLikeProject(bareIndicator: string, bareProject: string): boolean {
+  const a = bareIndicator;
   const short = a.length <= bareProject.length ? a : bareProject;
   const long = short === a ? bareProject : a;
   return short.length >= 4 && long.includes(short) && short.length * 3 >= long.length * 2;
@@ -259,6 +269,9 @@ interface Grid {
   /** Where it is in the document: `projects.p03.declaration.annualIndicators`. */
   readonly path: string;
   readonly indicators: readonly Indicator[];
+  /** What the P rules read of each indicator's name and value, found once for all of them. */
+  readonly names: readonly NameFacts[];
+  readonly values: readonly ValueFacts[];
   /**
    * Each indicator's template problem (null: a real indicator), read once for all the P rules; null when
    * no indicator has one (nearly every grid).
@@ -271,9 +284,16 @@ interface Grid {
 }
 
 function grid(title: string, path: string, indicators: readonly Indicator[], funding: Funding | null): Grid {
+  const names = new Array<NameFacts>(indicators.length);
+  const values = new Array<ValueFacts>(indicators.length);
   let placeholders: (Placeholder | null)[] | null = null;
   for (let index = 0; index < indicators.length; index++) {
-    const placeholder = placeholderProblem(indicators[index] as Indicator);
+    const indicator = indicators[index] as Indicator;
+    const name = nameFacts(indicator.name);
+    const value = valueFacts(indicator.value);
+    names[index] = name;
+    values[index] = value;
+    const placeholder = placeholderProblem(indicator, name, value);
     if (!placeholder) continue;
     placeholders ??= new Array<Placeholder | null>(indicators.length).fill(null);
     placeholders[index] = placeholder;
@@ -281,7 +301,7 @@ function grid(title: string, path: string, indicators: readonly Indicator[], fun
   // Nearly every grid has no template row: then its real indicators are all of them, no new list.
   const known = placeholders;
   const real = known ? indicators.filter((_, index) => known[index] === null) : indicators;
-  return { title, path, indicators, placeholders, real, funding };
+  return { title, path, indicators, names, values, placeholders, real, funding };
 }
 
 interface View {
@@ -504,11 +524,12 @@ function findIndicatorHits(view: View): IndicatorHits {
         add('placeholders', { grid, index, field: placeholder.field, text, note: placeholder.text });
         continue;
       }
-      const money = isQuantity(indicator) ? projectMoney(view, indicator) : null;
+      const value = grid.values[index] as ValueFacts;
+      const money = isQuantity(indicator) ? projectMoney(view, value) : null;
       if (money) {
         add('money', { grid, index, field: 'value', text: `${shownIndicator(indicator)}（${money}）` });
       } else {
-        const problem = valueFacts(indicator.value).problem;
+        const problem = value.problem;
         if (problem) {
           add('unmeasurable', {
             grid,
@@ -519,12 +540,12 @@ function findIndicatorHits(view: View): IndicatorHits {
           });
         }
       }
-      if (isRate(indicator) && valueFacts(indicator.value).over100) {
+      if (isRate(indicator) && value.over100) {
         add('over100', { grid, index, field: 'value', text: shownIndicator(indicator) });
       }
-      const overFunding = isCost(indicator) ? costOverFunding(indicator, grid) : null;
+      const overFunding = isCost(indicator) ? costOverFunding(indicator, value, grid) : null;
       if (overFunding) add('overFunding', { grid, index, field: 'value', text: overFunding });
-      if (namedLikeProject(indicator.name, projectName)) {
+      if (namedLikeProject((grid.names[index] as NameFacts).bare, projectName)) {
         add('namedLikeProject', { grid, index, field: 'name', text: indicator.name });
       }
     }
@@ -533,11 +554,11 @@ function findIndicatorHits(view: View): IndicatorHits {
 }
 
 /** `成本指标“X”≤20万元（200000 元，超过年度资金总额 150000 元）` when a 成本 indicator exceeds the grid's money. */
-function costOverFunding(indicator: Indicator, grid: Grid): string | null {
+function costOverFunding(indicator: Indicator, value: ValueFacts, grid: Grid): string | null {
   if (!grid.funding) return null;
-  const q = valueFacts(indicator.value).quantity;
+  const q = value.quantity;
   if (!q || (q.unit !== '元' && q.unit !== '万元')) return null;
-  const yuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
+  const { yuan } = q;
   if (!yuan.greaterThan(grid.funding.yuan)) return null;
   const inYuan = q.unit === '万元' ? `${toAmount(yuan)} 元，` : '';
   return `${shownIndicator(indicator)}（${inYuan}超过${grid.funding.label} ${toAmount(grid.funding.yuan)} 元）`;
@@ -600,10 +621,10 @@ function hitsFinding(
  * What an amount typed as a 数量 indicator is, when it is the project's money: its annual 元 amount or
  * 表12's 万元 amount. A bare number may be either; 个, 次, % and other units are never money.
  */
-function projectMoney(view: View, indicator: Indicator): string | null {
-  const q = valueFacts(indicator.value).quantity;
+function projectMoney(view: View, value: ValueFacts): string | null {
+  const q = value.quantity;
   if (!q || q.unit === 'other' || q.amount.isZero()) return null;
-  const asYuan = q.unit === '万元' ? wanToYuan(q.amount) : q.amount;
+  const asYuan = q.yuan;
   if (view.typedAnnual?.yuan.equals(asYuan)) {
     return `即年度资金总额 ${view.declaration?.annualFunding.total ?? ''} 元`;
   }
