@@ -148,25 +148,35 @@ export function getInput(doc: BudgetDocument, ref: InputRef): Amount | undefined
 }
 
 /**
- * Reads many typed amounts of one document (a full check reads every one): each collection's rows are
- * indexed once, key → stored amounts, instead of finding the collection and its index on every read.
+ * Reads many typed amounts of one document (a full check reads every one): each collection's rows and
+ * their index (positionsOf: one per rows array, shared with every other lookup and kept by the next
+ * version of the document while its keys stay the same) are found once, instead of on every read.
  * Reads as getInput does.
  */
 export class InputReader {
-  private readonly records = new Map<InputCollection, ReadonlyMap<string, AmountRecord | null>>();
+  private readonly indexed = new Map<InputCollection, IndexedRows>();
 
   constructor(private readonly doc: BudgetDocument) {}
 
   get(ref: InputRef): Amount | undefined {
-    let records = this.records.get(ref.collection);
-    if (!records) {
+    let found = this.indexed.get(ref.collection);
+    if (!found) {
       const c = COLLECTIONS[ref.collection];
-      records = new Map(c.rows(this.doc).map((row) => [c.key(row), c.amounts(row)]));
-      this.records.set(ref.collection, records);
+      const rows = c.rows(this.doc);
+      found = { rows, at: positionsOf(rows, c.key), amounts: c.amounts };
+      this.indexed.set(ref.collection, found);
     }
-    const stored = records.get(ref.key)?.[ref.field];
+    const at = found.at.get(ref.key);
+    const row = at === undefined ? undefined : found.rows[at];
+    const stored = row && found.amounts(row)?.[ref.field];
     return stored === undefined ? getInput(this.doc, ref) : stored;
   }
+}
+
+interface IndexedRows {
+  readonly rows: readonly object[];
+  readonly at: ReadonlyMap<string, number>;
+  readonly amounts: Collection['amounts'];
 }
 
 function isThreePublicItem(key: string): boolean {
