@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BudgetDocument, Indicator, ProjectDeclaration } from '../document/schema';
 import { generateDocument } from '../sample/generate';
 import { sampleDocument } from '../sample/sample2024';
-import { declarationsContent } from './declarations';
+import { declarationPages, declarationsContent, tightProjectForm } from './declarations';
 import { PAGE_MARGINS } from './page';
 
 const OVERALL_TITLE = '部门（单位）整体支出绩效目标申报表';
@@ -404,6 +404,29 @@ describe('declarationsContent', () => {
       }
     }
     expect(forms.slice(1).map((form) => valueAt(form, '项目名称'))).toEqual(declared(doc).map((p) => p.name));
+  });
+
+  it('sets tight a form that would only just not fit its page with its signature line, and only such a form', () => {
+    // In this document (seeded), p0006's form, laid out as usual, fills its page to the last line: its
+    // signature line went alone onto the next page. p0001's fits with room to spare.
+    const doc = generateDocument({ scale: 3, seed: 1 });
+    const layouts = new Map(
+      declarationPages(doc).flatMap(({ projectId, content }) =>
+        projectId && isStack(content) ? [[projectId, content.stack.find(isTable)?.layout]] : [],
+      ),
+    );
+    expect(layouts.get('p0006')).toBe('declarationTight');
+    expect(layouts.get('p0001')).toBe('declaration');
+    // Tight: less room above each cell's text, nothing else.
+    const { declaration, declarationTight } = TABLE_LAYOUTS;
+    for (const key of ['hLineWidth', 'vLineWidth', 'paddingLeft', 'paddingRight', 'paddingBottom'] as const) {
+      expect(declarationTight[key](), key).toBe(declaration[key]());
+    }
+    expect(declarationTight.paddingTop()).toBeLessThan(declaration.paddingTop());
+    // The renderer asks for a form set tight when its signature line did land alone on a page.
+    const tight = tightProjectForm(doc, 'p0001');
+    expect(tight && isStack(tight) ? tight.stack.find(isTable)?.layout : null).toBe('declarationTight');
+    expect(tightProjectForm(doc, 'no-such-project')).toBeNull();
   });
 
   it('centres a row-spanning label of a form that fits its page', () => {

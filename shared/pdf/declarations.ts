@@ -12,6 +12,7 @@
 import type {
   Alignment,
   Content,
+  ContentAnchor,
   ContentTable,
   ContentText,
   TableCell,
@@ -35,7 +36,7 @@ import {
   SIGNATURES,
   signatureLabel,
 } from '../declarations/form';
-import { DECLARATION_PADDING, RULE, tableLayout } from './layouts';
+import { DECLARATION_PADDING, RULE, SIGNATURE_PADDING_TOP, TIGHT_PADDING_TOP, tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
 
 const OVERALL = OVERALL_LABELS;
@@ -171,8 +172,14 @@ class FormTable {
   private readonly rows: (TableCell | undefined)[][] = [];
   private readonly boxes: Box[] = [];
   private captioned = false;
+  /** Where the table ends in the bundled faces, as estimated when it was made (table()). */
+  private end = { pages: 1, y: 0 };
 
-  constructor(private readonly widths: readonly number[]) {}
+  constructor(
+    private readonly widths: readonly number[],
+    /** Set tight: less room above each cell's text (TIGHT_PADDING_TOP), to fit the page. */
+    private readonly tight = false,
+  ) {}
 
   /** A first row across the table without borders (填报单位). */
   caption(text: string): void {
@@ -206,6 +213,14 @@ class FormTable {
     this.boxes.push({ row, rows, lines: estimatedLines(text, shrink < 1 ? Infinity : width), cell });
   }
 
+  /**
+   * Whether the table made (table()) and `below` points under it fit the form's first page, as estimated
+   * in the bundled faces, with `room` points to spare.
+   */
+  fitsPage(below: number, room: number): boolean {
+    return this.end.pages === 1 && this.end.y + below + room <= pageArea().height;
+  }
+
   /** The width a box from `col` over `cols` columns has for its text (the lines and paddings it spans). */
   textWidth(col: number, cols = 1): number {
     const inner = (cols - 1) * (2 * PAD_X + RULE);
@@ -223,7 +238,10 @@ class FormTable {
     );
     return {
       table: { widths: [...this.widths], heights, dontBreakRows: true, body },
-      layout: tableLayout(this.captioned ? 'declarationCaptioned' : 'declaration'),
+      // Only a project's form is set tight, and it has no caption row.
+      layout: tableLayout(
+        this.captioned ? 'declarationCaptioned' : this.tight ? 'declarationTight' : 'declaration',
+      ),
       font: 'Song',
       fontSize: FONT_SIZE,
       lineHeight: LINE_HEIGHT,
@@ -243,7 +261,8 @@ class FormTable {
     }
     const heights: ('auto' | number)[] = lines.map(() => 'auto');
     const line = (em: number) => FONT_SIZE * em * LINE_HEIGHT;
-    const rowHeight = (r: number, em: number) => (lines[r] ?? 1) * line(em) + 2 * PAD_Y + RULE;
+    const padding = (this.tight ? TIGHT_PADDING_TOP : PAD_Y) + PAD_Y;
+    const rowHeight = (r: number, em: number) => (lines[r] ?? 1) * line(em) + padding + RULE;
     const spanHeight = (box: Box, em: number) => {
       let total = 0;
       for (let r = box.row; r < box.row + box.rows; r++) total += rowHeight(r, em);
@@ -255,13 +274,17 @@ class FormTable {
     const faces = [LINE_EM.expected, LINE_EM.least].map((em) => ({
       em,
       y: TABLE_TOP + RULE,
+      pages: 1,
       doubtful: false,
     }));
     const place = (r: number) => {
       for (const face of faces) {
         const over = face.y + rowHeight(r, face.em) - page;
         face.doubtful = over > -doubt && over < doubt;
-        if (over > 0) face.y = RULE;
+        if (over > 0) {
+          face.y = RULE;
+          face.pages++;
+        }
       }
     };
     lines.forEach((_, r) => {
@@ -273,7 +296,7 @@ class FormTable {
         );
         if (fits) {
           const label = box.lines * line(LINE_EM.expected);
-          const room = (em: number) => spanHeight(box, em) - 2 * PAD_Y - RULE - label;
+          const room = (em: number) => spanHeight(box, em) - padding - RULE - label;
           const down = Math.min(room(LINE_EM.expected) / 2, room(LINE_EM.least));
           if (down > 0) box.cell.margin = [0, down, 0, 0];
         } else if (box.lines > (lines[r] ?? 1)) {
@@ -285,6 +308,8 @@ class FormTable {
       }
       for (const face of faces) face.y += rowHeight(r, face.em);
     });
+    const expected = faces[0];
+    if (expected) this.end = { pages: expected.pages, y: expected.y };
     return heights;
   }
 }
@@ -333,12 +358,46 @@ const yearLine = (year: number): Content => ({
 
 /** The forms of section 十: the 整体 form, then one per declared project (doc.projects order). */
 export function declarationsContent(doc: BudgetDocument): Content[] {
+  return declarationPages(doc).map((form) => form.content);
+}
+
+/** A form of section 十, and the project it declares (null: the 整体 form). */
+export interface DeclarationPage {
+  readonly projectId: string | null;
+  readonly content: Content;
+}
+
+/** declarationsContent with the project each form is for. */
+export function declarationPages(doc: BudgetDocument): DeclarationPage[] {
   return [
-    overallForm(doc),
+    { projectId: null, content: overallForm(doc) },
     ...doc.projects.flatMap((project) =>
-      project.declaration ? [projectForm(doc, project, project.declaration)] : [],
+      project.declaration
+        ? [{ projectId: project.id, content: projectForm(doc, project, project.declaration) }]
+        : [],
     ),
   ];
+}
+
+/**
+ * A project's form set tight (TIGHT_PADDING_TOP): for a form whose signature line landed alone on a page.
+ * Null when the project has no declaration.
+ */
+export function tightProjectForm(doc: BudgetDocument, projectId: string): Content | null {
+  const project = doc.projects.find((p) => p.id === projectId);
+  return project?.declaration ? projectForm(doc, project, project.declaration, true) : null;
+}
+
+const SIGNATURE_ID = 'signature:';
+
+/** The signature line's node id: the renderer learns from it where the line landed. */
+function signatureId(projectId: string): string {
+  return SIGNATURE_ID + projectId;
+}
+
+/** The project whose signature line a node is (by its id); null for any other node. */
+export function signatureProject(nodeId: string): string | null {
+  return nodeId.startsWith(SIGNATURE_ID) ? nodeId.slice(SIGNATURE_ID.length) : null;
 }
 
 /** A form from a new portrait page. */
@@ -396,8 +455,41 @@ function overallForm(doc: BudgetDocument): Content {
   return page([title(DECLARATION_TITLES.overall), yearLine(doc.year), t.table()]);
 }
 
-function projectForm(doc: BudgetDocument, project: Project, d: ProjectDeclaration): Content {
-  const t = new FormTable(columnWidths(PROJECT_SHARES));
+/** The height of the signature line under a form (its layout's rule above, one line), estimated. */
+const SIGNATURE_HEIGHT = SIGNATURE_PADDING_TOP + FONT_SIZE * LINE_EM.expected * LINE_HEIGHT;
+/** How far an estimated table end may be off, in points. */
+const ESTIMATE_DOUBT = FONT_SIZE * LINE_EM.expected * LINE_HEIGHT;
+
+/**
+ * A project's form. One estimated not to fit its page with its signature line, or only just, is set tight
+ * (less room above each cell's text) when it then fits: laid out as usual, a form whose table just fills
+ * its page leaves its signature line alone on the next one. `tight` sets it tight regardless (the renderer
+ * found its signature line alone on a page).
+ */
+function projectForm(doc: BudgetDocument, project: Project, d: ProjectDeclaration, tight = false): Content {
+  const usual = projectTable(doc, project, d, tight);
+  let table = usual.table();
+  if (!tight && !usual.fitsPage(SIGNATURE_HEIGHT, ESTIMATE_DOUBT)) {
+    const closer = projectTable(doc, project, d, true);
+    const closerTable = closer.table();
+    if (closer.fitsPage(SIGNATURE_HEIGHT, ESTIMATE_DOUBT)) table = closerTable;
+  }
+  return page([
+    title(DECLARATION_TITLES.project),
+    yearLine(doc.year),
+    table,
+    signatureLine(d, signatureId(project.id)),
+  ]);
+}
+
+/** A project's form's table, filled. */
+function projectTable(
+  doc: BudgetDocument,
+  project: Project,
+  d: ProjectDeclaration,
+  tight: boolean,
+): FormTable {
+  const t = new FormTable(columnWidths(PROJECT_SHARES), tight);
   t.box(0, 0, PROJECT.name, 'label');
   t.box(0, 1, project.name, 'text', { cols: 7 });
   const unit = doc.units.find((u) => u.id === project.unitId)?.name ?? '';
@@ -445,8 +537,7 @@ function projectForm(doc: BudgetDocument, project: Project, d: ProjectDeclaratio
 
   indicatorGrid(t, r, PROJECT_GRID, [d.implementationIndicators, d.annualIndicators]);
   t.box(r, 0, PROJECT.indicators, 'label', { rows: t.rowCount - r });
-
-  return page([title(DECLARATION_TITLES.project), yearLine(doc.year), t.table(), signatureLine(d)]);
+  return t;
 }
 
 /** 目标1：… on a line each. */
@@ -456,9 +547,10 @@ function goalText(goals: readonly string[]): string {
 
 /**
  * 负责人、经办人、联系电话、填报日期 under the form, without borders, across its width: each label and value as
- * wide as its text (a blank value has room for a name), what is left shared out.
+ * wide as its text (a blank value has room for a name), what is left shared out. `id` names the line
+ * (signatureId).
  */
-function signatureLine(d: ProjectDeclaration): Content {
+function signatureLine(d: ProjectDeclaration, id: string): Content {
   const pad = DECLARATION_PADDING.x;
   const labels = SIGNATURE_LINE.map(([, label]) => textWidth(label) + 1);
   const values = SIGNATURE_LINE.map(([key]) => Math.max(textWidth(d[key]), 3 * FONT_SIZE) + 1);
@@ -471,8 +563,9 @@ function signatureLine(d: ProjectDeclaration): Content {
     table: {
       widths: labels.flatMap((w, i) => [w, fitted[i] ?? 0]),
       body: [
-        SIGNATURE_LINE.flatMap(([key, label]): ContentText[] => [
-          { text: label, bold: true },
+        SIGNATURE_LINE.flatMap(([key, label], i): (ContentText | ContentAnchor)[] => [
+          // The first label is an anchor, the line's id (pdfmake tells where nodes with an id land).
+          i === 0 ? { text: label, bold: true, id } : { text: label, bold: true },
           { text: d[key] },
         ]),
       ],

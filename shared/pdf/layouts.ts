@@ -9,6 +9,13 @@ import type { CustomTableLayout } from 'pdfmake/interfaces';
 export const RULE = 0.5;
 /** A declaration cell's padding, in points (its size estimates use the same). */
 export const DECLARATION_PADDING = { x: 2, y: 2 } as const;
+/**
+ * The padding above a declaration cell's text in a form set tight, to fit its page (declarations.ts): the
+ * text sits low in its line, so the room above it can go.
+ */
+export const TIGHT_PADDING_TOP = 0.5;
+/** The room above the signature line under a declaration, in points. */
+export const SIGNATURE_PADDING_TOP = 4;
 
 export const TABLE_LAYOUTS = {
   /** The thirteen tables: thin rules, tight rows. */
@@ -36,13 +43,22 @@ export const TABLE_LAYOUTS = {
     paddingTop: () => DECLARATION_PADDING.y,
     paddingBottom: () => DECLARATION_PADDING.y,
   },
+  /** A declaration's grid, set tight. */
+  declarationTight: {
+    hLineWidth: () => RULE,
+    vLineWidth: () => RULE,
+    paddingLeft: () => DECLARATION_PADDING.x,
+    paddingRight: () => DECLARATION_PADDING.x,
+    paddingTop: () => TIGHT_PADDING_TOP,
+    paddingBottom: () => DECLARATION_PADDING.y,
+  },
   /** The signature line under a declaration: no rules. */
   signatures: {
     hLineWidth: () => 0,
     vLineWidth: () => 0,
     paddingLeft: () => DECLARATION_PADDING.x,
     paddingRight: () => DECLARATION_PADDING.x,
-    paddingTop: () => 4,
+    paddingTop: () => SIGNATURE_PADDING_TOP,
     paddingBottom: () => 0,
   },
 } satisfies Record<string, CustomTableLayout>;

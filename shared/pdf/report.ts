@@ -24,7 +24,7 @@ import { FORM_IDS, type FormGrid, type RowKind } from '../forms/types';
 import { chineseNumeral } from '../forms/builders';
 import { formatGrouped } from '../money';
 import { generateNarrative, segmentText, type NarrativeSection } from '../narrative';
-import { declarationsContent } from './declarations';
+import { declarationPages, tightProjectForm } from './declarations';
 import { tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
 
@@ -74,6 +74,13 @@ export interface ReportParts {
   /** The 目录 alone, as the front has it (page 2 on), with the pages given. */
   tableOfContents(pages: ReadonlyMap<string, number>): Content;
   readonly declarations: readonly Content[];
+  /** The project each of the declarations is for (null: the 整体 form), in the same order. */
+  readonly declarationProjects: readonly (string | null)[];
+  /**
+   * A project's form set tight (less room above each cell's text), for when its signature line landed
+   * alone on a page (declarations.ts tightProjectForm); null when the project has none.
+   */
+  tightDeclaration(projectId: string): Content | null;
   readonly back: readonly Content[];
   readonly entries: readonly TocEntry[];
   readonly title: string;
@@ -132,10 +139,13 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
     })),
     ...(options.findings ? auditAppendix(options.findings) : []),
   ];
+  const declarations = declarationPages(doc);
   return {
     front: (pages) => [cover(doc), { ...tableOfContents(entries, pages), pageBreak: 'before' }, ...body],
     tableOfContents: (pages) => tableOfContents(entries, pages),
-    declarations: declarationsContent(doc),
+    declarations: declarations.map((form) => form.content),
+    declarationProjects: declarations.map((form) => form.projectId),
+    tightDeclaration: (projectId) => tightProjectForm(doc, projectId),
     back,
     entries,
     title: `${doc.department.name}${year}年度部门预算`,

@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pdfmake from 'pdfmake';
 import { PDFDocument } from 'pdf-lib';
-import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import type { Content, Node, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import type { BudgetDocument } from '../../shared/document/schema';
-import { TABLE_LAYOUTS } from '../../shared/pdf/layouts';
+import { signatureProject } from '../../shared/pdf/declarations';
+import { SIGNATURE_PADDING_TOP, TABLE_LAYOUTS } from '../../shared/pdf/layouts';
 import {
   numberPages,
   reportParts,
@@ -92,6 +93,8 @@ export interface RunResult {
   readonly pageCount: number;
   /** The page (in the whole report) each listed heading of the run landed on. */
   readonly headings: readonly (readonly [string, number])[];
+  /** The projects whose signature line (under their declaration) landed alone at the top of a page. */
+  readonly lonelySignatures: readonly string[];
 }
 
 /**
@@ -133,14 +136,24 @@ export async function renderReport(
   // Many declarations are laid out unnumbered, in parallel, and their numbers laid over them afterwards;
   // a few (one run) are laid out here, numbered.
   const parallel = chunks.length > 1;
+  const render = (chunk: readonly Content[]) =>
+    parallel ? pool().render(request(chunk, null)) : renderRun(request(chunk, firstDeclaration));
   const runs = await Promise.all(
-    chunks.map(async (chunk) =>
-      note(
-        parallel
-          ? await pool().render(request(chunk, null))
-          : await renderRun(request(chunk, firstDeclaration)),
-      ),
-    ),
+    chunks.map(async (chunk, c) => {
+      const result = await render(chunk);
+      if (result.lonelySignatures.length === 0) return note(result);
+      // A form whose table just filled its page left its signature line alone on the next one (the
+      // forms are set tight beforehand where an estimate says so, which misses now and then, and in
+      // other fonts): those forms are laid out again set tight, so that each fits its page.
+      const lonely = new Set(result.lonelySignatures);
+      const projects = parts.declarationProjects.slice(c * DECLARATIONS_PER_RUN);
+      const tightened = chunk.map((content, i) => {
+        const project = projects[i];
+        const tight = project && lonely.has(project) ? parts.tightDeclaration(project) : null;
+        return tight ?? content;
+      });
+      return note(await render(tightened));
+    }),
   );
   const declarationPages = runs.reduce((total, run) => total + run.pageCount, 0);
   const numbers = parallel
@@ -174,14 +187,20 @@ export async function renderReport(
 /** Lays out one run here, noting the pages its listed headings land on. */
 export async function renderRun(request: RunRequest): Promise<RunResult> {
   const headings: [string, number][] = [];
+  const lonelySignatures: string[] = [];
   const definition = runDefinition(request.content, request);
   const bytes = await renderPdf(
     {
       ...definition,
-      // Called for every node as it is laid out: a way to learn where each heading landed.
+      // Called for every node once the run is laid out: a way to learn where each heading landed, and
+      // which signature lines start a page (their form's table filled the page before).
       pageBreakBefore: (node) => {
-        if (typeof node.id === 'string' && node.id !== '') {
+        if (typeof node.id !== 'string' || node.id === '') return false;
+        const project = signatureProject(node.id);
+        if (project === null) {
           headings.push([node.id, node.startPosition.pageNumber + (request.firstPage ?? 1) - 1]);
+        } else if (startsPage(node)) {
+          lonelySignatures.push(project);
         }
         return false;
       },
@@ -189,7 +208,16 @@ export async function renderRun(request: RunRequest): Promise<RunResult> {
     request.fonts,
   );
   const pdf = await PDFDocument.load(bytes);
-  return { bytes, pageCount: pdf.getPageCount(), headings };
+  return { bytes, pageCount: pdf.getPageCount(), headings, lonelySignatures };
+}
+
+/**
+ * Whether a signature line starts its page (nothing of its form above it): its first label is at the top
+ * of the page's text area, under only the line's own padding.
+ */
+function startsPage(signature: Node): boolean {
+  const { verticalRatio, pageInnerHeight } = signature.startPosition;
+  return verticalRatio * pageInnerHeight <= SIGNATURE_PADDING_TOP + 1;
 }
 
 /** The runs' pages, one after another, as one PDF; the number pages laid over the pages they number. */

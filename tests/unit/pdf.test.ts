@@ -13,7 +13,8 @@ import { promisify } from 'node:util';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/commands';
-import { bundledFonts } from '../../src-main/pdf/render';
+import type { Content } from 'pdfmake/interfaces';
+import { bundledFonts, renderRun } from '../../src-main/pdf/render';
 import { checkDocument } from '../../shared/checks/session';
 import { serializeDocument } from '../../shared/document/file';
 import { setInput } from '../../shared/document/inputs';
@@ -330,7 +331,32 @@ describe('目录', () => {
       (name, i) => !compact(pageText(report.reading, named[i] ?? 0)).includes(compact(name)),
     );
     expect(misplaced).toEqual([]);
+    // No form leaves its signature line alone on a page: a form whose table fills its page is set tight
+    // (five did before, laid out as usual).
+    const alone = report.reading.flatMap((text, i) => (compact(text).startsWith('负责人：') ? [i + 1] : []));
+    expect(alone).toEqual([]);
   }, 180_000);
+
+  it('finds a signature line that starts a page, and only such a line', async () => {
+    const signature = (id: string): Content => ({
+      table: { widths: ['*'], body: [[{ text: '负责人：', id }]] },
+      layout: 'signatures',
+    });
+    // A form's table as tall as a page's text area leaves its signature line to the next page.
+    const form = (id: string, height: number): Content => ({
+      stack: [{ table: { widths: ['*'], heights: [height], body: [['表']] } }, signature(id)],
+      pageBreak: 'before',
+    });
+    const result = await renderRun({
+      content: [form('signature:p1', 620), form('signature:p2', 300)],
+      firstPage: 1,
+      draft: false,
+      title: '测试',
+      fonts: bundledFonts(),
+    });
+    expect(result.lonelySignatures).toEqual(['p1']);
+    expect(result.headings).toEqual([]);
+  });
 });
 
 describe('fonts', () => {
