@@ -455,7 +455,7 @@ function overallForm(doc: BudgetDocument): Content {
   return page([title(DECLARATION_TITLES.overall), yearLine(doc.year), t.table()]);
 }
 
-/** The height of the signature line under a form (its layout's rule above, one line), estimated. */
+/** The height of the signature line under a form (the room above it and one line), estimated. */
 const SIGNATURE_HEIGHT = SIGNATURE_PADDING_TOP + FONT_SIZE * LINE_EM.expected * LINE_HEIGHT;
 /** How far an estimated table end may be off, in points. */
 const ESTIMATE_DOUBT = FONT_SIZE * LINE_EM.expected * LINE_HEIGHT;
@@ -467,12 +467,12 @@ const ESTIMATE_DOUBT = FONT_SIZE * LINE_EM.expected * LINE_HEIGHT;
  * found its signature line alone on a page).
  */
 function projectForm(doc: BudgetDocument, project: Project, d: ProjectDeclaration, tight = false): Content {
-  const usual = projectTable(doc, project, d, tight);
-  let table = usual.table();
-  if (!tight && !usual.fitsPage(SIGNATURE_HEIGHT, ESTIMATE_DOUBT)) {
-    const closer = projectTable(doc, project, d, true);
-    const closerTable = closer.table();
-    if (closer.fitsPage(SIGNATURE_HEIGHT, ESTIMATE_DOUBT)) table = closerTable;
+  const form = projectTable(doc, project, d, tight);
+  let table = form.table();
+  if (!tight && !form.fitsPage(SIGNATURE_HEIGHT, ESTIMATE_DOUBT)) {
+    const tightForm = projectTable(doc, project, d, true);
+    const tightTable = tightForm.table();
+    if (tightForm.fitsPage(SIGNATURE_HEIGHT, ESTIMATE_DOUBT)) table = tightTable;
   }
   return page([
     title(DECLARATION_TITLES.project),

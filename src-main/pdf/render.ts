@@ -136,8 +136,12 @@ export async function renderReport(
   // Many declarations are laid out unnumbered, in parallel, and their numbers laid over them afterwards;
   // a few (one run) are laid out here, numbered.
   const parallel = chunks.length > 1;
+  // pdfmake writes into the nodes it lays out: here a copy is laid out (a worker gets its own), so that
+  // a run can be laid out again from the same content.
   const render = (chunk: readonly Content[]) =>
-    parallel ? pool().render(request(chunk, null)) : renderRun(request(chunk, firstDeclaration));
+    parallel
+      ? pool().render(request(chunk, null))
+      : renderRun(request(structuredClone(chunk), firstDeclaration));
   const runs = await Promise.all(
     chunks.map(async (chunk, c) => {
       const result = await render(chunk);
