@@ -198,12 +198,17 @@ export function runDefinition(
   options: { readonly firstPage: number | null; readonly draft: boolean; readonly title: string },
 ): TDocumentDefinitions {
   const { firstPage } = options;
+  const [first, ...rest] = content;
+  // A run starts a page of its own: a page break before its first node (a declaration's form starts a
+  // page) would leave that page blank. The run takes the orientation the node asks for.
+  const opening = isStack(first) ? first : null;
+  const breaks = opening?.pageBreak === 'before';
   return {
     info: { title: options.title, creator: '部门预算编制助手', producer: '部门预算编制助手' },
     pageSize: 'A4',
-    pageOrientation: 'portrait',
+    pageOrientation: (breaks && opening.pageOrientation) || 'portrait',
     pageMargins: PAGE_MARGINS,
-    content: [...content],
+    content: breaks ? [{ ...opening, pageBreak: undefined }, ...rest] : [...content],
     ...(firstPage === null
       ? {}
       : { footer: (currentPage: number) => pageNumber(firstPage - 1 + currentPage) }),
@@ -211,6 +216,10 @@ export function runDefinition(
     defaultStyle: { font: 'FangSong', fontSize: BODY_SIZE, lineHeight: 1.45 },
     styles: STYLES,
   };
+}
+
+function isStack(content: Content | undefined): content is ContentStack {
+  return typeof content === 'object' && !Array.isArray(content) && 'stack' in content;
 }
 
 /** The footer: — 5 —, centred under the text; none on the cover. */

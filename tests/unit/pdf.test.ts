@@ -159,6 +159,13 @@ function bodyText(pages: readonly string[]): string {
   return pages.map((text) => compact(text.replace(/—\s*\d+\s*—\s*$/, ''))).join('');
 }
 
+/** The pages (1-based) that print nothing but their number. */
+function blankPages(report: ReadReport): number[] {
+  return report.reading.flatMap((text, i) =>
+    compact(text.replace(/—\s*\d+\s*—\s*$/, '')) === '' ? [i + 1] : [],
+  );
+}
+
 async function readReport(file: string, expectedHeadings: readonly string[]): Promise<ReadReport> {
   const [readingPages, layoutPages, rawPages] = await Promise.all([
     pdfPages(file, 'reading'),
@@ -301,6 +308,10 @@ describe('目录', () => {
     expectNumbering(sample, headings);
   });
 
+  it('leaves no page blank (the declarations, laid out in a run of their own, start on its first page)', () => {
+    expect(blankPages(sample)).toEqual([]);
+  });
+
   it('numbers a report whose declarations are laid out in parallel runs', async () => {
     const large = generateDocument({ scale: 4, seed: 7 });
     const declarations = large.projects.filter((project) => project.declaration !== null).length;
@@ -320,6 +331,8 @@ describe('目录', () => {
     );
     expect(report.layout.length).toBeGreaterThan(declarations + 30);
     expectNumbering(report, report.headings);
+    // Each parallel run starts on its first page: no page is left blank where one begins.
+    expect(blankPages(report)).toEqual([]);
     // Each project's form starts a page of its own, in the order of the projects; a form with many
     // indicators may run onto a second page.
     const named = report.reading.flatMap((text, i) =>
