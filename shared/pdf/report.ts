@@ -255,10 +255,10 @@ const STYLES: TDocumentDefinitions['styles'] = {
     margin: [0, 0, 0, 6],
   },
   term: { font: 'Hei' },
-  tableTitle: { font: 'Hei', fontSize: 15, alignment: 'center', margin: [0, 0, 0, 6] },
+  tableTitle: { font: 'Hei', fontSize: 15, alignment: 'center', lineHeight: 1.2, margin: [0, 0, 0, 6] },
   tableUnit: { font: 'Song', fontSize: TABLE_SIZE, alignment: 'right', margin: [0, 0, 0, 2] },
   table: { font: 'Song', fontSize: TABLE_SIZE, lineHeight: 1.05 },
-  remark: { font: 'Song', fontSize: TABLE_SIZE, margin: [0, 4, 0, 0] },
+  remark: { font: 'Song', fontSize: TABLE_SIZE, lineHeight: 1.05, margin: [0, 4, 0, 0] },
 };
 
 function cover(doc: BudgetDocument): Content {

@@ -312,6 +312,18 @@ describe('目录', () => {
     expect(blankPages(sample)).toEqual([]);
   });
 
+  it('leaves no line alone on a page but a part’s title (a table’s 备注 in the table’s line spacing)', () => {
+    const lone = sample.layout.flatMap((text, i) => {
+      const lines = text
+        .replace(/—\s*\d+\s*—\s*$/, '')
+        .split('\n')
+        .filter((line) => line.trim() !== '');
+      const [only] = lines;
+      return lines.length === 1 && !/^第.部分/.test(compact(only ?? '')) ? [i + 1] : [];
+    });
+    expect(lone).toEqual([]);
+  });
+
   it('numbers a report whose declarations are laid out in parallel runs', async () => {
     const large = generateDocument({ scale: 4, seed: 7 });
     const declarations = large.projects.filter((project) => project.declaration !== null).length;
