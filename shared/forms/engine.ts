@@ -6,7 +6,7 @@
 import { catalogFor } from '../catalogs';
 import { getInput, InputReader, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
-import { Decimal, isBlank, plusOrBlank, toDecimal } from '../money';
+import { Decimal, plusOrBlank } from '../money';
 import { CellGraph, NO_CELL } from './graph';
 import { FORM_DEFINITIONS } from './definitions';
 import {
@@ -240,11 +240,9 @@ export class FormEvaluator {
     switch (expr.op) {
       case 'blank':
         return null;
-      case 'input': {
+      case 'input':
         this.reader ??= new InputReader(this.current);
-        const stored = this.reader.get(expr.input);
-        return stored === undefined || isBlank(stored) ? null : toDecimal(stored);
-      }
+        return this.reader.amount(expr.input);
       case 'cell':
         return this.value(expr.cell);
       case 'sum': {

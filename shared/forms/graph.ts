@@ -114,7 +114,7 @@ export class CellGraph {
     switch (this.kinds[id]) {
       case INPUT:
         this.reader ??= new InputReader(this.doc);
-        result = amountOf(this.reader.get(this.inputs[id] as InputRef));
+        result = this.reader.amount(this.inputs[id] as InputRef);
         break;
       case SUM: {
         const terms = this.terms[id] as readonly number[];
