@@ -38,6 +38,22 @@ describe('typed inputs', () => {
     expect(refs.map((ref) => reader.get(ref))).toEqual(refs.map((ref) => getInput(doc, ref)));
   });
 
+  it('gives a typed amount as a value, parsed once for every cell that has the same text', () => {
+    const reader = new InputReader(doc);
+    // 行政运行 199.65 is typed in 表2 and again in 表3 (basic).
+    const t2 = reader.amount({ collection: 't2', key: '2010301', field: 'generalBudget' });
+    const t3 = reader.amount({ collection: 't3', key: '2010301', field: 'basic' });
+    expect(t2?.toFixed(2)).toBe('199.65');
+    expect(t3).toBe(t2);
+    expect(reader.amount({ collection: 't6', key: '30107-50501', field: 'personnel' })?.toFixed(2)).toBe(
+      '66.87',
+    );
+    // Blank, not typed, no such row: no value.
+    expect(reader.amount({ collection: 't10', key: 'reception', field: 'generalBudget' })).toBeNull();
+    expect(reader.amount({ collection: 't13', key: 'p02', field: 'generalBudget' })).toBeNull();
+    expect(reader.amount({ collection: 't3', key: '2999999', field: 'basic' })).toBeNull();
+  });
+
   it('writes a new document and leaves the old one as it was', () => {
     const next = setInput(doc, { collection: 't5', key: '2210201', field: 'basic' }, '40');
     expect(getInput(next, { collection: 't5', key: '2210201', field: 'basic' })).toBe('40');
