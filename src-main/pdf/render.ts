@@ -188,7 +188,7 @@ export async function renderReport(
   return joined;
 }
 
-/** Lays out one run here, noting the pages its listed headings land on. */
+/** Lays out one run here, noting the pages its listed headings land on and the signature lines that start a page. */
 export async function renderRun(request: RunRequest): Promise<RunResult> {
   const headings: [string, number][] = [];
   const lonelySignatures: string[] = [];
