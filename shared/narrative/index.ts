@@ -3,6 +3,7 @@ export { generateNarrative, generateSection } from './generate';
 export {
   changeRatePercent,
   changeRateText,
+  countText,
   largestRemainderPercents,
   percentText,
   sharePercent,

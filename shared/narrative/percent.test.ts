@@ -3,6 +3,7 @@ import { Decimal } from '../money';
 import {
   changeRatePercent,
   changeRateText,
+  countText,
   largestRemainderPercents,
   percentText,
   sharePercent,
@@ -95,5 +96,13 @@ describe('percentText and changeRateText', () => {
     expect(changeRateText(new Decimal('-8.7'))).toBe('9%');
     expect(changeRateText(new Decimal('0.49'))).toBe('不足1%');
     expect(changeRateText(new Decimal('-0.5'))).toBe('1%');
+  });
+});
+
+describe('countText', () => {
+  it('prints a count as a whole number, without a decimal point or grouping', () => {
+    expect(countText(new Decimal('14'))).toBe('14');
+    expect(countText(new Decimal('1400'))).toBe('1400');
+    expect(countText(new Decimal('0'))).toBe('0');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The percentages of the narrative (DOMAIN.md): change rate = (本年 − 上年) ÷ 上年; share = part ÷ whole;
  * both shown as whole percents, and the shares of one whole rounded so that they add up to exactly 100.
+ * Also how a count is printed. The narrative and the checks that compare typed text with it use these.
  */
 import { Decimal, sum } from '../money';
 
@@ -20,6 +21,11 @@ export function sharePercent(part: Decimal, whole: Decimal): Decimal | null {
 /** A percentage as printed: a whole percent, ROUND_HALF_UP. */
 export function wholePercent(percent: Decimal): Decimal {
   return percent.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+}
+
+/** A count (units, projects, vehicles) as printed: `12` (decimal.js's toFixed, no floating point). */
+export function countText(count: Decimal): string {
+  return count.toFixed(0);
 }
 
 /** `9%`: a percentage in the text (decimal.js's toFixed of the whole percent, no floating point). */

@@ -7,6 +7,7 @@ import { Decimal, formatPlain, isBlank, sum, toDecimal } from '../money';
 import {
   changeRatePercent,
   changeRateText,
+  countText,
   largestRemainderPercents,
   percentText,
   sharePercent,
@@ -64,7 +65,7 @@ export function typedWan(field: NarrativeValueField, stored: Amount): Phrase {
 
 /** A count (units, projects, vehicles…); the unit word (家, 个, 辆) follows in the text. */
 function count(value: Decimal, source: FigureSource, role?: FigureRole): FigureSegment {
-  const figure: FigureSegment = { kind: 'figure', value, format: 'count', text: value.toFixed(0), source };
+  const figure: FigureSegment = { kind: 'figure', value, format: 'count', text: countText(value), source };
   return role ? { ...figure, role } : figure;
 }
 

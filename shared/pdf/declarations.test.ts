@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BudgetDocument, Indicator, ProjectDeclaration } from '../document/schema';
 import { generateDocument } from '../sample/generate';
 import { sampleDocument } from '../sample/sample2024';
-import { declarationPages, declarationsContent, tightProjectForm } from './declarations';
+import { declarationPages, tightProjectForm } from './declarations';
 import { PAGE_MARGINS } from './page';
 
 const OVERALL_TITLE = '部门（单位）整体支出绩效目标申报表';
@@ -42,7 +42,7 @@ function textOfContent(content: Content | undefined): string {
 }
 
 function formsOf(doc: BudgetDocument): Form[] {
-  return declarationsContent(doc).map((node) => {
+  return declarationPages(doc).map(({ content: node }) => {
     if (!isStack(node)) throw new Error('a form is a stack');
     const tables = node.stack.filter(isTable);
     const table = tables[0];
@@ -107,7 +107,7 @@ function gridRows(form: Form): number[] {
 
 const declared = (doc: BudgetDocument) => doc.projects.filter((p) => p.declaration !== null);
 
-describe('declarationsContent', () => {
+describe('declarationPages', () => {
   it('gives the 整体 form, then one form per declared project in order, each from a new portrait page', () => {
     const doc = sampleDocument();
     const forms = formsOf(doc);

@@ -21,6 +21,7 @@ import type {
 import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../document/schema';
 import { formatGrouped, isBlank, toDecimal, type Amount, type Decimal } from '../money';
 import { blocksOf, continuesRun } from '../declarations/grid';
+import { projectById } from '../document/lookup';
 import {
   DECLARATION_TITLES,
   declarationYearLine,
@@ -356,18 +357,13 @@ const yearLine = (year: number): Content => ({
   margin: [0, 0, 0, YEAR.below],
 });
 
-/** The forms of section 十: the 整体 form, then one per declared project (doc.projects order). */
-export function declarationsContent(doc: BudgetDocument): Content[] {
-  return declarationPages(doc).map((form) => form.content);
-}
-
 /** A form of section 十, and the project it declares (null: the 整体 form). */
 export interface DeclarationPage {
   readonly projectId: string | null;
   readonly content: Content;
 }
 
-/** declarationsContent with the project each form is for. */
+/** The forms of section 十: the 整体 form, then one per declared project (doc.projects order). */
 export function declarationPages(doc: BudgetDocument): DeclarationPage[] {
   return [
     { projectId: null, content: overallForm(doc) },
@@ -384,7 +380,7 @@ export function declarationPages(doc: BudgetDocument): DeclarationPage[] {
  * Null when the project has no declaration.
  */
 export function tightProjectForm(doc: BudgetDocument, projectId: string): Content | null {
-  const project = doc.projects.find((p) => p.id === projectId);
+  const project = projectById(doc, projectId);
   return project?.declaration ? projectForm(doc, project, project.declaration, true) : null;
 }
 

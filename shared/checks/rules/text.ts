@@ -11,7 +11,13 @@
  */
 import { projectById } from '../../document/lookup';
 import { THREE_PUBLIC_LABELS, VEHICLE_KINDS } from '../../narrative/labels';
-import { changeRatePercent, changeRateText, percentText, sharePercent } from '../../narrative/percent';
+import {
+  changeRatePercent,
+  changeRateText,
+  countText,
+  percentText,
+  sharePercent,
+} from '../../narrative/percent';
 import { templateMatches } from '../templateText';
 import {
   EMPTY_NOTE_TABLES,
@@ -120,11 +126,6 @@ function lastClause(text: string): string {
 
 const at = (form: FormId, row: string, column: string): CellRef => ({ form, row, column });
 const cellExpr = (cell: CellRef): Expr => ({ op: 'cell', cell });
-
-/** A count (of projects, vehicles) as printed. */
-function countText(count: Decimal): string {
-  return count.toFixed(0);
-}
 
 // ---------------------------------------------------------------------------------------------------
 // C1 every figure, change and share of the narrative equals the data
@@ -247,10 +248,11 @@ function sharesCheck(ctx: CheckContext, key: NarrativeSectionKey): Check {
           cells.push(...entries.map((entry) => entry.source));
         }
         for (const entry of entries) {
-          const exact = entry.value.div(whole).times(100);
+          // The whole is above zero here: the share is a number.
+          const exact = sharePercent(entry.value, whole) ?? ZERO;
           if (exact.minus(entry.printed).abs().lessThan(1)) continue;
           problems.push(
-            `${entry.label}写占${entry.share.text}，按${c.describe(entry.source)} ${formatPlain(entry.value)} ÷ ${formatPlain(whole)} 应为 ${exact.toFixed(2)}%`,
+            `${entry.label}写占${entry.share.text}，按${c.describe(entry.source)} ${formatPlain(entry.value)} ÷ ${formatPlain(whole)} 应为 ${formatPlain(exact)}%`,
           );
           cells.push(entry.source);
         }
