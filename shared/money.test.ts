@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  amountValue,
   Decimal,
   formatGrouped,
   formatPlain,
@@ -18,6 +19,13 @@ describe('amount arithmetic', () => {
     expect(plusOrBlank(null, toDecimal('1.20'))?.toFixed(2)).toBe('1.20');
     expect(plusOrBlank(toDecimal('1.20'), null)?.toFixed(2)).toBe('1.20');
     expect(plusOrBlank(toDecimal('1.20'), toDecimal('-1.20'))?.toFixed(2)).toBe('0.00');
+  });
+
+  it('reads a stored amount as a cell holds it: blank is no value, not zero', () => {
+    expect(amountValue('')).toBeNull();
+    expect(amountValue(undefined)).toBeNull();
+    expect(amountValue('0')?.toFixed(2)).toBe('0.00');
+    expect(amountValue('-12.345')?.toFixed()).toBe('-12.345');
   });
 
   it('adds exactly where binary floating point does not', () => {

@@ -26,6 +26,11 @@ export function toDecimal(amount: Amount | undefined): Decimal {
   return isBlank(amount) ? ZERO : new Decimal(amount as string);
 }
 
+/** A stored amount as a form's cell holds it: null when blank (blank stays blank, not zero). */
+export function amountValue(amount: Amount | undefined): Decimal | null {
+  return isBlank(amount) ? null : new Decimal(amount as string);
+}
+
 /** The stored form of a computed value: a plain decimal string without exponent. */
 export function toAmount(value: Decimal): Amount {
   return value.toFixed();

@@ -2,7 +2,7 @@
  * Where a typed amount lives in the document. Every editable cell of every form points at exactly one
  * input; the grid writes through `setInput`, the checker and the incremental re-check read `getInput`.
  */
-import { isBlank, toDecimal, type Amount, type Decimal } from '../money';
+import { amountValue, type Amount, type Decimal } from '../money';
 import {
   economicRowKey,
   FISCAL_SOURCES,
@@ -160,17 +160,17 @@ export class InputReader {
    * by design), so most are parsed once (at 100×, 1,192 distinct of 4,888). decimal.js values are
    * immutable: cells may share one.
    */
-  private readonly parsed = new Map<Amount, Decimal>();
+  private readonly parsed = new Map<Amount, Decimal | null>();
 
   constructor(private readonly doc: BudgetDocument) {}
 
   /** The typed amount as a value; null when blank (or not typed). */
   amount(ref: InputRef): Decimal | null {
     const stored = this.get(ref);
-    if (stored === undefined || isBlank(stored)) return null;
+    if (stored === undefined) return null;
     let value = this.parsed.get(stored);
-    if (!value) {
-      value = toDecimal(stored);
+    if (value === undefined) {
+      value = amountValue(stored);
       this.parsed.set(stored, value);
     }
     return value;

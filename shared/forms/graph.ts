@@ -8,7 +8,7 @@
  */
 import { InputReader, inputKey, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
-import { isBlank, toDecimal, ZERO, type Decimal } from '../money';
+import { amountValue, ZERO, type Decimal } from '../money';
 import { cellKey, sumTerms, type CellRef, type Expr, type FormId } from './types';
 
 const BLANK = 0;
@@ -182,7 +182,7 @@ export class CellGraph {
         queue.push(reader);
       }
     }
-    this.recompute(stale, new Set(starts), amountOf(before), amountOf(after));
+    this.recompute(stale, new Set(starts), amountValue(before), amountValue(after));
     const keys = new Set<string>();
     for (const id of stale) {
       const cell = this.cells[id];
@@ -334,8 +334,4 @@ export class CellGraph {
     if (nodes) nodes.push(id);
     else this.inputNodes.set(key, [id]);
   }
-}
-
-function amountOf(stored: string | undefined): Decimal | null {
-  return stored === undefined || isBlank(stored) ? null : toDecimal(stored);
 }
