@@ -20,22 +20,19 @@ import type {
 import type { Finding } from '../checks/types';
 import type { BudgetDocument } from '../document/schema';
 import { formsOf } from '../forms/engine';
-import { FORM_IDS, type FormGrid, type RowKind } from '../forms/types';
+import { FORM_IDS, type FormGrid, type FormId, type RowKind } from '../forms/types';
 import { chineseNumeral } from '../forms/builders';
 import { formatGrouped } from '../money';
 import { generateNarrative, segmentText, type NarrativeSection } from '../narrative';
 import { declarationPages, tightProjectForm } from './declarations';
+import { flowId, remarkId } from './keep';
 import { tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
+import { BODY_LINE_SPACING, BODY_SIZE, STYLES, TABLE_SIZE } from './styles';
 
 /** The three faces a report uses; the renderer maps each to a font file (open fonts or Windows'). */
 export const FONT_ROLES = ['Song', 'FangSong', 'Hei'] as const;
 export type FontRole = (typeof FONT_ROLES)[number];
-
-/** 三号 */
-const BODY_SIZE = 16;
-/** 五号 */
-const TABLE_SIZE = 10.5;
 
 export const DRAFT_MARK = '草稿 未通过审核';
 
@@ -63,16 +60,20 @@ export interface TocEntry {
 }
 
 /**
- * The report in three runs of pages, so that a large department's report can be laid out a part at a
- * time (pdfmake keeps a whole document in memory while it lays it out): the front (cover, 目录, 第一部分,
- * 第二部分, 第三部分 through section 十's text), the declarations (one form a page), and the back (the
- * rest of 第三部分, 第四部分, the audit appendix). The 目录 is written from the pages the headings land on.
+ * The report in runs of pages, so that a large department's report can be laid out a part at a time
+ * (pdfmake keeps a whole document in memory while it lays it out), and a run laid out again without the
+ * others: the front (cover, 目录, 第一部分), the tables (第二部分), the narrative (第三部分 through section
+ * 十's text), the declarations (one form a page), and the back (the rest of 第三部分, 第四部分, the audit
+ * appendix). The 目录 is written from the pages the headings land on.
  */
 export interface ReportParts {
   /** The front; `pages` gives each heading's page (null: not known yet, numbers left as placeholders). */
   front(pages: ReadonlyMap<string, number> | null): Content[];
   /** The 目录 alone, as the front has it (page 2 on), with the pages given. */
   tableOfContents(pages: ReadonlyMap<string, number>): Content;
+  /** 第二部分; the tables in `tails` keep their last rows with their 备注 (keep.ts lonelyRemark). */
+  tables(tails: readonly FormId[]): Content[];
+  readonly narrative: readonly Content[];
   readonly declarations: readonly Content[];
   /** The project each of the declarations is for (null: the 整体 form), in the same order. */
   readonly declarationProjects: readonly (string | null)[];
@@ -101,6 +102,10 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
     pageOrientation: 'portrait',
   });
   const heading = (text: string): Content => listed(text, 'heading', 1);
+  // Paragraphs and subheadings have ids too: the renderer learns where they land (keep.ts).
+  let flowCount = 0;
+  const flow = (node: ContentText): Content => ({ ...node, id: flowId(flowCount++) });
+  const paragraph = (text: string) => flow({ text, style: 'body' });
 
   const sections = generateNarrative(doc);
   const split = sections.findIndex((section) => section.key === 'performance') + 1;
@@ -109,40 +114,49 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
       heading(section.heading),
       ...section.blocks.map((block): Content =>
         block.kind === 'subheading'
-          ? { text: block.text, style: 'subheading' }
-          : { text: block.segments.map(segmentText).join(''), style: 'body' },
+          ? flow({ text: block.text, style: 'subheading' })
+          : paragraph(block.segments.map(segmentText).join('')),
       ),
     ]);
 
-  const body: Content[] = [
+  const overview: Content[] = [
     part('第一部分 概况'),
     heading('一、本部门（单位）职责'),
-    ...doc.overview.responsibilities.map((text) => paragraph(text)),
+    ...doc.overview.responsibilities.map(paragraph),
     heading('二、机构设置情况'),
     paragraph(doc.overview.organization),
-    part(`第二部分 ${year}年度部门（单位）预算报表`),
-    ...FORM_IDS.map((id, index) => {
-      const grid = formsOf(doc).grid(id);
-      // The reference's 目录 names the table without the department: 一、2024年预算收支总表.
-      const short = `${chineseNumeral(index + 1)}、${grid.title.slice(grid.title.indexOf(`${year}年`))}`;
-      return tableSection(grid, heading(short));
-    }),
+  ];
+  const tablesPart = part(`第二部分 ${year}年度部门（单位）预算报表`);
+  const tables = FORM_IDS.map((id, index) => {
+    const grid = formsOf(doc).grid(id);
+    // The reference's 目录 names the table without the department: 一、2024年预算收支总表.
+    const short = `${chineseNumeral(index + 1)}、${grid.title.slice(grid.title.indexOf(`${year}年`))}`;
+    return { grid, heading: heading(short) };
+  });
+  const explanation: Content[] = [
     part(`第三部分 ${year}年度部门（单位）预算情况说明`),
     ...narrative(sections.slice(0, split)),
   ];
   const back: Content[] = [
     ...narrative(sections.slice(split)),
     part('第四部分 名词解释'),
-    ...doc.glossary.map((entry, index) => ({
-      text: [{ text: `${chineseNumeral(index + 1)}、${entry.term}：`, style: 'term' }, entry.definition],
-      style: 'body',
-    })),
+    ...doc.glossary.map((entry, index) =>
+      flow({
+        text: [{ text: `${chineseNumeral(index + 1)}、${entry.term}：`, style: 'term' }, entry.definition],
+        style: 'body',
+      }),
+    ),
     ...(options.findings ? auditAppendix(options.findings) : []),
   ];
   const declarations = declarationPages(doc);
   return {
-    front: (pages) => [cover(doc), { ...tableOfContents(entries, pages), pageBreak: 'before' }, ...body],
+    front: (pages) => [cover(doc), { ...tableOfContents(entries, pages), pageBreak: 'before' }, ...overview],
     tableOfContents: (pages) => tableOfContents(entries, pages),
+    tables: (tails) => [
+      tablesPart,
+      ...tables.map((table) => tableSection(table.grid, table.heading, tails.includes(table.grid.id))),
+    ],
+    narrative: explanation,
     declarations: declarations.map((form) => form.content),
     declarationProjects: declarations.map((form) => form.projectId),
     tightDeclaration: (projectId) => tightProjectForm(doc, projectId),
@@ -208,14 +222,32 @@ export function runDefinition(
     pageSize: 'A4',
     pageOrientation: (breaks && opening.pageOrientation) || 'portrait',
     pageMargins: PAGE_MARGINS,
-    content: breaks ? [{ ...opening, pageBreak: undefined }, ...rest] : [...content],
+    content: endsRun(breaks ? [{ ...opening, pageBreak: undefined }, ...rest] : [...content]),
     ...(firstPage === null
       ? {}
       : { footer: (currentPage: number) => pageNumber(firstPage - 1 + currentPage) }),
     ...(options.draft ? { watermark: DRAFT_WATERMARK } : {}),
-    defaultStyle: { font: 'FangSong', fontSize: BODY_SIZE, lineHeight: 1.45 },
+    defaultStyle: { font: 'FangSong', fontSize: BODY_SIZE, lineHeight: BODY_LINE_SPACING },
     styles: STYLES,
   };
+}
+
+/**
+ * A run's content with no room below its last node: pdfmake starts a new page for a bottom margin that
+ * does not fit on the page, which at the end of a run is a blank page.
+ */
+function endsRun(content: Content[]): Content[] {
+  const last = content.pop();
+  return last === undefined ? content : [...content, withoutMarginBelow(last)];
+}
+
+function withoutMarginBelow(node: Content): Content {
+  if (isStack(node)) return { ...node, marginBottom: 0, stack: endsRun([...node.stack]) };
+  return isText(node) ? { ...node, marginBottom: 0 } : node;
+}
+
+function isText(content: Content): content is ContentText {
+  return typeof content === 'object' && !Array.isArray(content) && 'text' in content;
 }
 
 function isStack(content: Content | undefined): content is ContentStack {
@@ -240,27 +272,6 @@ export function numberPages(count: number, firstPage: number, title: string): TD
   };
 }
 
-const STYLES: TDocumentDefinitions['styles'] = {
-  coverTitle: { font: 'Hei', fontSize: 28, alignment: 'center', lineHeight: 1.6 },
-  coverDate: { font: 'FangSong', fontSize: 16, alignment: 'center' },
-  tocTitle: { font: 'Hei', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 20] },
-  part: { font: 'Hei', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 24] },
-  heading: { font: 'Hei', fontSize: BODY_SIZE, margin: [0, 12, 0, 6] },
-  subheading: { font: 'FangSong', fontSize: BODY_SIZE, bold: true, margin: [0, 6, 0, 4] },
-  body: {
-    font: 'FangSong',
-    fontSize: BODY_SIZE,
-    alignment: 'justify',
-    leadingIndent: BODY_SIZE * 2,
-    margin: [0, 0, 0, 6],
-  },
-  term: { font: 'Hei' },
-  tableTitle: { font: 'Hei', fontSize: 15, alignment: 'center', lineHeight: 1.2, margin: [0, 0, 0, 6] },
-  tableUnit: { font: 'Song', fontSize: TABLE_SIZE, alignment: 'right', margin: [0, 0, 0, 2] },
-  table: { font: 'Song', fontSize: TABLE_SIZE, lineHeight: 1.05 },
-  remark: { font: 'Song', fontSize: TABLE_SIZE, lineHeight: 1.05, margin: [0, 4, 0, 0] },
-};
-
 function cover(doc: BudgetDocument): Content {
   return {
     stack: [
@@ -272,21 +283,38 @@ function cover(doc: BudgetDocument): Content {
   };
 }
 
-function paragraph(text: string): Content {
-  return { text, style: 'body' };
-}
+/** The body rows a table takes over to the next page with its 备注 (keep.ts): a continued table shows two. */
+const TAIL_ROWS = 2;
 
-/** One table on its own page: heading (in the 目录), title, 单位, the table, 备注, the empty-table note. */
-function tableSection(grid: FormGrid, heading: Content): Content {
+/**
+ * One table on its own page: heading (in the 目录), title, 单位, the table, 备注, the empty-table note.
+ * With `tail`, the table's last rows are a table of their own (under the header again) kept with the 备注:
+ * they start the next page together, for when the 备注 would otherwise start a page alone.
+ */
+function tableSection(grid: FormGrid, heading: Content, tail = false): Content {
   const width = (grid.orientation === 'landscape' ? A4.height : A4.width) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+  const notes: Content[] = [
+    { text: grid.remark, style: 'remark', id: remarkId(grid.id) },
+    ...(grid.empty && grid.emptyNote !== '' ? [{ text: `说明：${grid.emptyNote}`, style: 'remark' }] : []),
+  ];
+  const split = tail ? Math.max(0, grid.rows.length - TAIL_ROWS) : grid.rows.length;
+  const head = split > 0 ? [gridTable({ ...grid, rows: grid.rows.slice(0, split) }, width)] : [];
+  const end: Content[] =
+    split < grid.rows.length
+      ? [
+          {
+            stack: [gridTable({ ...grid, rows: grid.rows.slice(split) }, width), ...notes],
+            unbreakable: true,
+          },
+        ]
+      : notes;
   return {
     stack: [
       heading,
       { text: grid.title, style: 'tableTitle' },
       { text: grid.unit, style: 'tableUnit' },
-      gridTable(grid, width),
-      { text: grid.remark, style: 'remark' },
-      ...(grid.empty && grid.emptyNote !== '' ? [{ text: `说明：${grid.emptyNote}`, style: 'remark' }] : []),
+      ...head,
+      ...end,
     ],
     pageBreak: 'before',
     pageOrientation: grid.orientation,
@@ -345,7 +373,7 @@ function setOff(kind: RowKind): boolean {
 function auditAppendix(findings: readonly Finding[]): Content[] {
   return [
     { text: '附：审核结果', style: 'part', pageBreak: 'before', pageOrientation: 'portrait' },
-    ...(findings.length === 0 ? [paragraph('未发现问题。')] : []),
+    ...(findings.length === 0 ? [{ text: '未发现问题。', style: 'body' }] : []),
     ...findings.map((finding, index): Content => ({
       text: [
         { text: `${index + 1}. [${finding.level} ${finding.rule}] `, font: 'Hei' },

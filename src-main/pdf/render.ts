@@ -10,12 +10,16 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import * as fontkit from 'fontkit';
 import pdfmake from 'pdfmake';
 import { PDFDocument } from 'pdf-lib';
 import type { Content, Node, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import type { BudgetDocument } from '../../shared/document/schema';
 import { signatureProject } from '../../shared/pdf/declarations';
+import type { FormId } from '../../shared/forms/types';
+import { isFlow, isFlowId, isRemarkId, lonelyRemark, startsPage, type LaidNode } from '../../shared/pdf/keep';
 import { SIGNATURE_PADDING_TOP, TABLE_LAYOUTS } from '../../shared/pdf/layouts';
+import { bodyLineHeight } from '../../shared/pdf/styles';
 import {
   numberPages,
   reportParts,
@@ -95,6 +99,8 @@ export interface RunResult {
   readonly headings: readonly (readonly [string, number])[];
   /** The projects whose signature line (under their declaration) landed alone at the top of a page. */
   readonly lonelySignatures: readonly string[];
+  /** The tables whose 备注 landed at the top of a page, or ran onto the next (keep.ts lonelyRemark). */
+  readonly lonelyRemarks: readonly FormId[];
 }
 
 /**
@@ -114,7 +120,7 @@ export async function renderReport(
   for (let i = 0; i < parts.declarations.length; i += DECLARATIONS_PER_RUN) {
     chunks.push(parts.declarations.slice(i, i + DECLARATIONS_PER_RUN));
   }
-  const steps = chunks.length + 4;
+  const steps = chunks.length + 6;
   let done = 0;
   const step = () => onProgress(++done / steps);
   const request = (content: readonly Content[], firstPage: number | null): RunRequest => ({
@@ -132,7 +138,18 @@ export async function renderReport(
   };
 
   const front = note(await renderRun(request(parts.front(null), 1)));
-  const firstDeclaration = front.pageCount + 1;
+  // 第二部分 is laid out again when a table's 备注 landed alone at the top of a page: with those tables'
+  // last rows kept with it.
+  const tablesPage = front.pageCount + 1;
+  const firstTables = await renderRun(request(parts.tables([]), tablesPage));
+  const tables = note(
+    firstTables.lonelyRemarks.length === 0
+      ? firstTables
+      : await renderRun(request(parts.tables(firstTables.lonelyRemarks), tablesPage)),
+  );
+  const narrativePage = tablesPage + tables.pageCount;
+  const narrative = note(await renderRun(request(parts.narrative, narrativePage)));
+  const firstDeclaration = narrativePage + narrative.pageCount;
   // Many declarations are laid out unnumbered, in parallel, and their numbers laid over them afterwards;
   // a few (one run) are laid out here, numbered.
   const parallel = chunks.length > 1;
@@ -178,6 +195,8 @@ export async function renderReport(
       { bytes: front.bytes, pages: [0] },
       { bytes: contents.bytes },
       { bytes: front.bytes, from: body - 1 },
+      { bytes: tables.bytes },
+      { bytes: narrative.bytes },
       ...runs.map((run) => ({ bytes: run.bytes })),
       { bytes: back.bytes },
     ],
@@ -188,38 +207,105 @@ export async function renderReport(
   return joined;
 }
 
-/** Lays out one run here, noting the pages its listed headings land on and the signature lines that start a page. */
+/**
+ * Lays out one run here, noting the pages its listed headings land on, the signature lines that start a
+ * page and the 备注 that land alone; headings and paragraphs that would break badly start a page
+ * (keep.ts).
+ */
 export async function renderRun(request: RunRequest): Promise<RunResult> {
   const headings: [string, number][] = [];
   const lonelySignatures: string[] = [];
+  const lonelyRemarks: FormId[] = [];
+  const bodyLine = bodyLineHeight(lineEm(request.fonts.FangSong.normal));
+  const pageOf = (page: number) => page + (request.firstPage ?? 1) - 1;
   const definition = runDefinition(request.content, request);
   const bytes = await renderPdf(
     {
       ...definition,
-      // Called for every node once the run is laid out: a way to learn where each heading landed, and
-      // which signature lines start a page (their form's table filled the page before).
-      pageBreakBefore: (node) => {
+      // pdfmake asks, node by node in order, once the run is laid out, whether a node should start a
+      // page; when one should, it lays the run out again with that break and asks about the nodes after
+      // it. A way to learn where each heading landed, which signature lines and 备注 start a page, and to
+      // keep headings with their text and paragraphs whole at a page's foot or top.
+      pageBreakBefore: (node, nodes) => {
         if (typeof node.id !== 'string' || node.id === '') return false;
         const project = signatureProject(node.id);
-        if (project === null) {
-          headings.push([node.id, node.startPosition.pageNumber + (request.firstPage ?? 1) - 1]);
-        } else if (startsPage(node)) {
-          lonelySignatures.push(project);
+        if (project !== null) {
+          if (signatureStartsPage(node)) lonelySignatures.push(project);
+          return false;
         }
+        const laid = laidNode(node);
+        // A heading listed in the 目录 (paragraphs and 备注 have ids of their own).
+        const listed = !isFlowId(node.id) && !isRemarkId(node.id);
+        if (isFlow(laid)) {
+          const before = flowNodes(nodes.getPreviousNodesOnPage()).at(-1);
+          const after = flowNodes([...nodes.getFollowingNodesOnPage(), ...nodes.getNodesOnNextPage()]);
+          if (startsPage(laid, before, after, bodyLine)) {
+            // Not asked again: it lands at the top of the next page.
+            if (listed) headings.push([node.id, pageOf(laid.page + 1)]);
+            return true;
+          }
+        }
+        const remark = lonelyRemark(laid);
+        if (remark !== null) lonelyRemarks.push(remark);
+        else if (listed) headings.push([node.id, pageOf(laid.page)]);
         return false;
       },
     },
     request.fonts,
   );
   const pdf = await PDFDocument.load(bytes);
-  return { bytes, pageCount: pdf.getPageCount(), headings, lonelySignatures };
+  return { bytes, pageCount: pdf.getPageCount(), headings, lonelySignatures, lonelyRemarks };
+}
+
+/** Where a node landed, as keep.ts weighs it. */
+function laidNode(node: Node): LaidNode {
+  const { pageNumber, verticalRatio, pageInnerHeight } = node.startPosition;
+  return {
+    id: node.id ?? '',
+    style: typeof node.style === 'string' ? node.style : '',
+    page: pageNumber,
+    // Not the last of pageNumbers: a block kept together (unbreakable) that went over to the next page
+    // also lists the page it was tried on.
+    lastPage: Math.max(pageNumber, ...node.pageNumbers),
+    top: verticalRatio * pageInnerHeight,
+    pageHeight: pageInnerHeight,
+  };
+}
+
+/** The headings and paragraphs among nodes, each once, in order. */
+function flowNodes(nodes: readonly Node[]): LaidNode[] {
+  const seen = new Set<string>();
+  const flow: LaidNode[] = [];
+  for (const node of nodes) {
+    if (typeof node.id !== 'string' || seen.has(node.id)) continue;
+    seen.add(node.id);
+    const laid = laidNode(node);
+    if (isFlow(laid)) flow.push(laid);
+  }
+  return flow;
+}
+
+/** A face's line height in em, as pdfkit sets its lines (ascent less descent), read once per face. */
+const lineEms = new Map<string, number>();
+
+function lineEm(source: FontSource): number {
+  const [file, postscriptName] = typeof source === 'string' ? [source] : source;
+  const key = `${file}|${postscriptName ?? ''}`;
+  let em = lineEms.get(key);
+  if (em === undefined) {
+    const font = fontkit.openSync(file, postscriptName);
+    if (!('unitsPerEm' in font)) throw new Error(`${file} 中没有字体 ${postscriptName ?? ''}`);
+    em = (font.ascent - font.descent) / font.unitsPerEm;
+    lineEms.set(key, em);
+  }
+  return em;
 }
 
 /**
  * Whether a signature line starts its page (nothing of its form above it): its first label is at the top
  * of the page's text area, under only the line's own padding.
  */
-function startsPage(signature: Node): boolean {
+function signatureStartsPage(signature: Node): boolean {
   const { verticalRatio, pageInnerHeight } = signature.startPosition;
   return verticalRatio * pageInnerHeight <= SIGNATURE_PADDING_TOP + 1;
 }

@@ -13,14 +13,14 @@ import { promisify } from 'node:util';
 import * as fontkit from 'fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src-main/cli/commands';
-import type { Content } from 'pdfmake/interfaces';
+import type { Content, ContentStack, ContentTable, ContentText } from 'pdfmake/interfaces';
 import { bundledFonts, renderRun } from '../../src-main/pdf/render';
 import { checkDocument } from '../../shared/checks/session';
 import { serializeDocument } from '../../shared/document/file';
 import { setInput } from '../../shared/document/inputs';
 import type { BudgetDocument } from '../../shared/document/schema';
 import { computeForm } from '../../shared/forms/engine';
-import { FORM_IDS, type FormGrid } from '../../shared/forms/types';
+import { FORM_IDS, type FormGrid, type FormId } from '../../shared/forms/types';
 import { formatGrouped } from '../../shared/money';
 import {
   generateNarrative,
@@ -28,6 +28,7 @@ import {
   type FigureSegment,
   type NarrativeSection,
 } from '../../shared/narrative';
+import { remarkId } from '../../shared/pdf/keep';
 import { DRAFT_MARK, reportParts, runDefinition } from '../../shared/pdf/report';
 import { generateDocument } from '../../shared/sample/generate';
 import { sampleDocument } from '../../shared/sample/sample2024';
@@ -164,6 +165,39 @@ function blankPages(report: ReadReport): number[] {
   return report.reading.flatMap((text, i) =>
     compact(text.replace(/—\s*\d+\s*—\s*$/, '')) === '' ? [i + 1] : [],
   );
+}
+
+/** A page's lines as laid out, without its number. */
+function pageLines(text: string): string[] {
+  return text
+    .replace(/—\s*\d+\s*—\s*$/, '')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
+}
+
+/** The pages (1-based) that hold a single line, but a part's title (第二部分 has a page to itself). */
+function lonePages(report: ReadReport): number[] {
+  return report.layout.flatMap((text, i) => {
+    const lines = pageLines(text);
+    const [only] = lines;
+    return lines.length === 1 && !/^第.部分/.test(compact(only ?? '')) ? [i + 1] : [];
+  });
+}
+
+/**
+ * The headings and subheadings that end a page (their text on the next); a part's title is not one (第二部分's
+ * has a page to itself, its tables each start a page).
+ */
+function headingsAtFoot(report: ReadReport, narrative: readonly NarrativeSection[]): string[] {
+  const subheadings = narrative.flatMap((section) =>
+    section.blocks.flatMap((block) => (block.kind === 'subheading' ? [block.text] : [])),
+  );
+  const heads = new Set([...report.headings, ...subheadings].map(compact));
+  return report.layout.flatMap((text, i) => {
+    const last = compact(pageLines(text).at(-1) ?? '');
+    const ends = i + 1 > report.toc.last && heads.has(last) && !/^第.部分/.test(last);
+    return ends ? [`p${i + 1} ${last}`] : [];
+  });
 }
 
 async function readReport(file: string, expectedHeadings: readonly string[]): Promise<ReadReport> {
@@ -303,6 +337,20 @@ function expectNumbering(report: ReadReport, expectedHeadings: readonly string[]
   expect(footers).toEqual(report.layout.map((_, i) => (i === 0 ? undefined : String(i + 1))));
 }
 
+/** Lays out, each from a new page, a table of the given height and what follows it. */
+function layOutTables(sections: readonly (readonly [height: number, under: Content])[]) {
+  return renderRun({
+    content: sections.map(([height, under]) => ({
+      stack: [{ table: { widths: ['*'], heights: [height], body: [['表']] } }, under],
+      pageBreak: 'before',
+    })),
+    firstPage: 1,
+    draft: false,
+    title: '测试',
+    fonts: bundledFonts(),
+  });
+}
+
 describe('目录', () => {
   it('gives for every entry the page where its heading is, and each page prints its own number', () => {
     expectNumbering(sample, headings);
@@ -313,15 +361,11 @@ describe('目录', () => {
   });
 
   it('leaves no line alone on a page but a part’s title (a table’s 备注 in the table’s line spacing)', () => {
-    const lone = sample.layout.flatMap((text, i) => {
-      const lines = text
-        .replace(/—\s*\d+\s*—\s*$/, '')
-        .split('\n')
-        .filter((line) => line.trim() !== '');
-      const [only] = lines;
-      return lines.length === 1 && !/^第.部分/.test(compact(only ?? '')) ? [i + 1] : [];
-    });
-    expect(lone).toEqual([]);
+    expect(lonePages(sample)).toEqual([]);
+  });
+
+  it('ends no page with a heading: each starts the next page with its text (one did)', () => {
+    expect(headingsAtFoot(sample, narrative)).toEqual([]);
   });
 
   it('numbers a report whose declarations are laid out in parallel runs', async () => {
@@ -333,18 +377,24 @@ describe('目录', () => {
     const pdf = join(dir, 'large.pdf');
     const exported = await cli('export', json, '--pdf', pdf);
     expect(exported.code, exported.err).toBe(0);
+    const largeNarrative = generateNarrative(large);
     const report = await readReport(
       pdf,
       tocHeadings(
         large,
         FORM_IDS.map((id) => computeForm(large, id)),
-        generateNarrative(large),
+        largeNarrative,
       ),
     );
     expect(report.layout.length).toBeGreaterThan(declarations + 30);
     expectNumbering(report, report.headings);
-    // Each parallel run starts on its first page: no page is left blank where one begins.
+    // Each parallel run starts on its first page: no page is left blank where one begins (nor where a
+    // run ends with a paragraph's margin that does not fit).
     expect(blankPages(report)).toEqual([]);
+    // No paragraph leaves its last line alone on a page (one did, before 第四部分), no heading ends a
+    // page (three did).
+    expect(lonePages(report)).toEqual([]);
+    expect(headingsAtFoot(report, largeNarrative)).toEqual([]);
     // Each project's form starts a page of its own, in the order of the projects; a form with many
     // indicators may run onto a second page.
     const named = report.reading.flatMap((text, i) =>
@@ -368,19 +418,49 @@ describe('目录', () => {
       layout: 'signatures',
     });
     // A form's table as tall as a page's text area leaves its signature line to the next page.
-    const form = (id: string, height: number): Content => ({
-      stack: [{ table: { widths: ['*'], heights: [height], body: [['表']] } }, signature(id)],
-      pageBreak: 'before',
-    });
-    const result = await renderRun({
-      content: [form('signature:p1', 620), form('signature:p2', 300)],
-      firstPage: 1,
-      draft: false,
-      title: '测试',
-      fonts: bundledFonts(),
-    });
+    const result = await layOutTables([
+      [620, signature('signature:p1')],
+      [300, signature('signature:p2')],
+    ]);
     expect(result.lonelySignatures).toEqual(['p1']);
     expect(result.headings).toEqual([]);
+  });
+
+  it('finds a table’s 备注 that starts a page, and keeps the table’s last two rows with it when told', async () => {
+    const remark = (form: FormId): Content => ({
+      text: '备注：本表反映收入。',
+      style: 'remark',
+      id: remarkId(form),
+    });
+    const result = await layOutTables([
+      [630, remark('T2')],
+      [300, remark('T3')],
+    ]);
+    expect(result.lonelyRemarks).toEqual(['T2']);
+    expect(result.headings).toEqual([]);
+
+    const parts = reportParts(doc, { draft: false, findings: null });
+    const t2 = (tails: readonly FormId[]) => {
+      const sections = parts.tables(tails).slice(1) as ContentStack[];
+      return sections[FORM_IDS.indexOf('T2')]?.stack ?? [];
+    };
+    const rows = (content: Content | undefined) =>
+      (content as ContentTable).table.body.map((row) => row.map((cell) => (cell as ContentText).text));
+    const grid = grids[FORM_IDS.indexOf('T2')] as FormGrid;
+    // Heading, title, 单位, the table, 备注.
+    const whole = t2([]);
+    expect(whole).toHaveLength(5);
+    expect(rows(whole[3]).length).toBe(grid.headerRowCount + grid.rows.length);
+    // The table's last two rows, under its header again, kept together with the 备注.
+    const kept = t2(['T2']);
+    expect(kept).toHaveLength(5);
+    expect(rows(kept[3]).length).toBe(grid.headerRowCount + grid.rows.length - 2);
+    const tail = kept[4] as ContentStack;
+    expect(tail.unbreakable).toBe(true);
+    const tailRows = rows(tail.stack[0]);
+    expect(tailRows.slice(0, grid.headerRowCount)).toEqual(rows(whole[3]).slice(0, grid.headerRowCount));
+    expect(tailRows.slice(grid.headerRowCount)).toEqual(rows(whole[3]).slice(-2));
+    expect((tail.stack[1] as ContentText).text).toBe(grid.remark);
   });
 });
 
@@ -415,11 +495,20 @@ describe('fonts', () => {
     const reportContent = (d: BudgetDocument, draft: boolean) => {
       const parts = reportParts(d, { draft, findings: checkDocument(d) });
       return [
-        runDefinition([...parts.front(null), ...parts.declarations, ...parts.back], {
-          firstPage: 1,
-          draft,
-          title: parts.title,
-        }),
+        runDefinition(
+          [
+            ...parts.front(null),
+            ...parts.tables([]),
+            ...parts.narrative,
+            ...parts.declarations,
+            ...parts.back,
+          ],
+          {
+            firstPage: 1,
+            draft,
+            title: parts.title,
+          },
+        ),
       ];
     };
     const definitions = [...reportContent(doc, false), ...reportContent(broken, true)];
