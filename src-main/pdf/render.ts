@@ -4,7 +4,7 @@
  * 宋体 and 仿宋 roles, Noto Sans SC for 黑体), or the user's Windows fonts when chosen in settings.
  * pdfkit embeds only the glyphs used (subset fonts). Nothing is fetched: URLs and other files are refused.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -115,6 +115,7 @@ export async function renderReport(
   fonts: FontFiles,
   onProgress: (share: number) => void = () => undefined,
 ): Promise<Uint8Array> {
+  keepFontFiles(fonts);
   const parts = reportParts(doc, options);
   const chunks: (readonly Content[])[] = [];
   for (let i = 0; i < parts.declarations.length; i += DECLARATIONS_PER_RUN) {
@@ -293,7 +294,8 @@ function lineEm(source: FontSource): number {
   const key = `${file}|${postscriptName ?? ''}`;
   let em = lineEms.get(key);
   if (em === undefined) {
-    const font = fontkit.openSync(file, postscriptName);
+    const bytes = memoryFiles.existsSync(file) ? memoryFiles.readFileSync(file) : readFileSync(file);
+    const font = fontkit.create(bytes, postscriptName);
     if (!('unitsPerEm' in font)) throw new Error(`${file} 中没有字体 ${postscriptName ?? ''}`);
     em = (font.ascent - font.descent) / font.unitsPerEm;
     lineEms.set(key, em);
@@ -394,6 +396,34 @@ function startWorker(): Worker {
   const worker = new Worker(new URL(script, here));
   worker.unref();
   return worker;
+}
+
+/**
+ * pdfmake's files in memory, where it looks for a font by its path before it reads the file
+ * (PDFDocument.provideFont). Its types leave them out (they give them for browsers only).
+ */
+const memoryFiles = (
+  pdfmake as unknown as {
+    readonly virtualfs: {
+      existsSync(path: string): boolean;
+      readFileSync(path: string): Buffer;
+      writeFileSync(path: string, content: Buffer): void;
+    };
+  }
+).virtualfs;
+
+/**
+ * Reads a report's font files once for the thread that lays reports out (the app's job worker, kept
+ * between jobs, or the command line), ~50 MB for the bundled faces: pdfmake would read each again for
+ * every run of every export (a sample report has six). The threads laying out declarations read their own.
+ */
+function keepFontFiles(fonts: FontFiles): void {
+  for (const face of Object.values(fonts)) {
+    for (const source of [face.normal, face.bold]) {
+      const file = typeof source === 'string' ? source : source[0];
+      if (!memoryFiles.existsSync(file)) memoryFiles.writeFileSync(file, readFileSync(file));
+    }
+  }
 }
 
 /** Renders one pdfmake document; `onProgress` receives the share of pages written (0 … 1). */
