@@ -104,10 +104,10 @@ export interface RunResult {
 }
 
 /**
- * The whole report as PDF bytes, laid out in runs (shared/pdf/report.ts reportParts): the front, the
- * declarations (in worker threads, a run each, when there are many) and the back; then the 目录 again
- * with the pages the headings landed on, put in place of the first one; all joined into one document.
- * `onProgress` gets the share done.
+ * The whole report as PDF bytes, laid out in runs (shared/pdf/report.ts reportParts): the front, 第二部分
+ * (again, with tables split, when a 备注 landed alone), the narrative, the declarations (in worker threads,
+ * a run each, when there are many) and the back; then the 目录 again with the pages the headings landed
+ * on, put in place of the first one; all joined into one document. `onProgress` gets the share done.
  */
 export async function renderReport(
   doc: BudgetDocument,
