@@ -152,9 +152,12 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
   return {
     front: (pages) => [cover(doc), { ...tableOfContents(entries, pages), pageBreak: 'before' }, ...overview],
     tableOfContents: (pages) => tableOfContents(entries, pages),
+    // Copies of the headings: pdfmake writes into the nodes it lays out, and 第二部分 may be laid out twice.
     tables: (tails) => [
-      tablesPart,
-      ...tables.map((table) => tableSection(table.grid, table.heading, tails.includes(table.grid.id))),
+      structuredClone(tablesPart),
+      ...tables.map((table) =>
+        tableSection(table.grid, structuredClone(table.heading), tails.includes(table.grid.id)),
+      ),
     ],
     narrative: explanation,
     declarations: declarations.map((form) => form.content),
