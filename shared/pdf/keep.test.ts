@@ -24,16 +24,17 @@ describe('startsPage', () => {
     expect(startsPage(twoLines, body('flow-4', 4, 400), [next], LINE)).toBe(false);
   });
 
-  it('moves a paragraph whose last line is alone at the top of the next page (a widow)', () => {
-    const paragraph = body('flow-11', 37, 492.3, 38);
-    // What follows starts one line and the margins down the next page: 表 heading 12 pt above it.
-    expect(
-      startsPage(paragraph, body('flow-10', 37, 168), [heading('toc-20', 38, LINE + 6 + 12)], LINE),
-    ).toBe(true);
+  it('moves a short paragraph whose last line is alone at the top of the next page (a widow)', () => {
+    // Three lines at the foot of page 37, one over.
+    const paragraph = body('flow-11', 37, PAGE - 3.5 * LINE, 38);
+    const before = body('flow-10', 37, 168);
+    // What follows starts one line and the margins down the next page (a heading: 12 pt above it).
+    expect(startsPage(paragraph, before, [heading('toc-20', 38, LINE + 6 + 12)], LINE)).toBe(true);
     // Two lines over: they stay.
-    expect(
-      startsPage(paragraph, body('flow-10', 37, 168), [heading('toc-20', 38, 2 * LINE + 6 + 12)], LINE),
-    ).toBe(false);
+    expect(startsPage(paragraph, before, [heading('toc-20', 38, 2 * LINE + 6 + 12)], LINE)).toBe(false);
+    // Four lines above the widow: moving them would leave a larger gap than the widow; it stays.
+    const longer = body('flow-11', 37, PAGE - 4.5 * LINE, 38);
+    expect(startsPage(longer, before, [heading('toc-20', 38, LINE + 6 + 12)], LINE)).toBe(false);
   });
 
   it('moves a paragraph whose end would be a page of its own (nothing of the run follows there)', () => {
@@ -56,8 +57,8 @@ describe('startsPage', () => {
   });
 
   it('moves a heading whose paragraph must start the next page, and not the paragraph itself', () => {
-    const above = heading('toc-19', 37, 452.7);
-    const paragraph = body('flow-11', 37, 492.3, 38);
+    const paragraph = body('flow-11', 37, PAGE - 3.5 * LINE, 38);
+    const above = heading('toc-19', 37, paragraph.top - 39.6);
     const after = [paragraph, heading('toc-20', 38, LINE + 6 + 12)];
     expect(startsPage(above, body('flow-10', 37, 168), after, LINE)).toBe(true);
     expect(startsPage(paragraph, above, after.slice(1), LINE)).toBe(false);
