@@ -28,7 +28,7 @@ import { declarationPages, tightProjectForm } from './declarations';
 import { flowId, remarkId } from './keep';
 import { tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
-import { BODY_LINE_SPACING, BODY_SIZE, STYLES, TABLE_SIZE } from './styles';
+import { BODY_LINE_SPACING, BODY_SIZE, PART_SIZE, STYLES, TABLE_SIZE } from './styles';
 
 /** The three faces a report uses; the renderer maps each to a font file (open fonts or Windows'). */
 export const FONT_ROLES = ['Song', 'FangSong', 'Hei'] as const;
@@ -90,14 +90,15 @@ export interface ReportParts {
 export function reportParts(doc: BudgetDocument, options: ReportOptions): ReportParts {
   const year = doc.year;
   const entries: TocEntry[] = [];
-  const listed = (text: string, style: string, level: 0 | 1): Content => {
+  /** A heading listed in the 目录 (`printed` as it is set, when that differs: a part's title in two lines). */
+  const listed = (text: string, style: string, level: 0 | 1, printed = text): Content => {
     const id = `toc-${entries.length}`;
     entries.push({ id, text, level });
-    return { text, style, id };
+    return { text: printed, style, id };
   };
   // The page break is on a wrapper: pdfmake tells where a node landed only for nodes without one.
   const part = (text: string): Content => ({
-    stack: [listed(text, 'part', 0)],
+    stack: [listed(text, 'part', 0, partTitleLines(text))],
     pageBreak: 'before',
     pageOrientation: 'portrait',
   });
@@ -167,6 +168,20 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
     entries,
     title: `${doc.department.name}${year}年度部门预算`,
   };
+}
+
+/** The width of a portrait page's text, in points. */
+const PORTRAIT_TEXT_WIDTH = A4.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+
+/**
+ * A part's title as printed: on one line when it fits, else broken after 第X部分 (第三部分 2024年度部门
+ * （单位）预算情况说明 is a little wider than the page: it left 明 alone on a second line).
+ */
+function partTitleLines(text: string): string {
+  // A full-width character takes one em, a digit or Latin letter about half.
+  let em = 0;
+  for (const ch of text) em += (ch.codePointAt(0) ?? 0) > 0xff ? 1 : 0.55;
+  return em * PART_SIZE <= PORTRAIT_TEXT_WIDTH ? text : text.replace(' ', '\n');
 }
 
 /** A placeholder as wide as a page number, so that both layouts of the front are the same. */

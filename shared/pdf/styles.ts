@@ -9,6 +9,8 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 export const BODY_SIZE = 16;
 /** 五号 */
 export const TABLE_SIZE = 10.5;
+/** 二号: a part's title. */
+export const PART_SIZE = 22;
 /** The body text's line spacing (a multiple of the type size). */
 export const BODY_LINE_SPACING = 1.45;
 
@@ -34,7 +36,7 @@ export const STYLES: TDocumentDefinitions['styles'] = {
   coverTitle: { font: 'Hei', fontSize: 28, alignment: 'center', lineHeight: 1.6 },
   coverDate: { font: 'FangSong', fontSize: 16, alignment: 'center' },
   tocTitle: { font: 'Hei', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 20] },
-  part: { font: 'Hei', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 24] },
+  part: { font: 'Hei', fontSize: PART_SIZE, alignment: 'center', margin: [0, 0, 0, 24] },
   heading: { font: 'Hei', fontSize: BODY_SIZE, margin: [...FLOW_MARGINS.heading] },
   subheading: { font: 'FangSong', fontSize: BODY_SIZE, bold: true, margin: [...FLOW_MARGINS.subheading] },
   body: {

@@ -364,6 +364,20 @@ describe('目录', () => {
     expect(lonePages(sample)).toEqual([]);
   });
 
+  it('sets a part’s title on one line, or on two after 第X部分 when wider than the page (明 was alone)', () => {
+    const titles = sample.layout.flatMap((text) => {
+      const [first, second] = pageLines(text).map(compact);
+      return first?.startsWith('第') && first.includes('部分') ? [[first, second]] : [];
+    });
+    expect(titles.map(([first]) => first)).toEqual([
+      '第一部分概况',
+      '第二部分2024年度部门（单位）预算报表',
+      '第三部分',
+      '第四部分名词解释',
+    ]);
+    expect(titles[2]?.[1]).toBe('2024年度部门（单位）预算情况说明');
+  });
+
   it('ends no page with a heading: each starts the next page with its text (one did)', () => {
     expect(headingsAtFoot(sample, narrative)).toEqual([]);
   });
