@@ -10,6 +10,7 @@
 import type {
   Content,
   ContentStack,
+  PageOrientation,
   ContentTable,
   ContentText,
   TableCell,
@@ -97,10 +98,10 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
     return { text: printed, style, id };
   };
   // The page break is on a wrapper: pdfmake tells where a node landed only for nodes without one.
-  const part = (text: string): Content => ({
+  const part = (text: string, orientation: PageOrientation = 'portrait'): Content => ({
     stack: [listed(text, 'part', 0, partTitleLines(text))],
     pageBreak: 'before',
-    pageOrientation: 'portrait',
+    pageOrientation: orientation,
   });
   const heading = (text: string): Content => listed(text, 'heading', 1);
   // Paragraphs and subheadings have ids too: the renderer learns where they land (keep.ts).
@@ -127,7 +128,10 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
     heading('二、机构设置情况'),
     paragraph(doc.overview.organization),
   ];
-  const tablesPart = part(`第二部分 ${year}年度部门（单位）预算报表`);
+  // 第二部分's title heads the page of its first table, as in the reference (on a page of that table's
+  // orientation): each other table starts a page.
+  const firstOrientation = formsOf(doc).grid(FORM_IDS[0]).orientation;
+  const tablesPart = part(`第二部分 ${year}年度部门（单位）预算报表`, firstOrientation);
   const tables = FORM_IDS.map((id, index) => {
     const grid = formsOf(doc).grid(id);
     // The reference's 目录 names the table without the department: 一、2024年预算收支总表.
@@ -156,8 +160,11 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
     // Copies of the headings: pdfmake writes into the nodes it lays out, and 第二部分 may be laid out twice.
     tables: (tails) => [
       structuredClone(tablesPart),
-      ...tables.map((table) =>
-        tableSection(table.grid, structuredClone(table.heading), tails.includes(table.grid.id)),
+      ...tables.map((table, index) =>
+        tableSection(table.grid, structuredClone(table.heading), {
+          tail: tails.includes(table.grid.id),
+          startsPage: index > 0,
+        }),
       ),
     ],
     narrative: explanation,
@@ -305,11 +312,16 @@ function cover(doc: BudgetDocument): Content {
 const TAIL_ROWS = 2;
 
 /**
- * One table on its own page: heading (in the 目录), title, 单位, the table, 备注, the empty-table note.
- * With `tail`, the table's last rows are a table of their own (under the header again) kept with the 备注:
- * they start the next page together, for when the 备注 would otherwise start a page alone.
+ * One table from a new page (`startsPage`, or under 第二部分's title): heading (in the 目录), title, 单位,
+ * the table, 备注, the empty-table note. With `tail`, the table's last rows are a table of their own
+ * (under the header again) kept with the 备注: they start the next page together, for when the 备注 would
+ * otherwise start a page alone.
  */
-function tableSection(grid: FormGrid, heading: Content, tail = false): Content {
+function tableSection(
+  grid: FormGrid,
+  heading: Content,
+  { tail, startsPage }: { readonly tail: boolean; readonly startsPage: boolean },
+): Content {
   const width = (grid.orientation === 'landscape' ? A4.height : A4.width) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
   const notes: Content[] = [
     { text: grid.remark, style: 'remark', id: remarkId(grid.id) },
@@ -334,8 +346,7 @@ function tableSection(grid: FormGrid, heading: Content, tail = false): Content {
       ...head,
       ...end,
     ],
-    pageBreak: 'before',
-    pageOrientation: grid.orientation,
+    ...(startsPage ? { pageBreak: 'before', pageOrientation: grid.orientation } : {}),
   };
 }
 

@@ -175,19 +175,12 @@ function pageLines(text: string): string[] {
     .filter((line) => line.trim() !== '');
 }
 
-/** The pages (1-based) that hold a single line, but a part's title (第二部分 has a page to itself). */
+/** The pages (1-based) that hold a single line. */
 function lonePages(report: ReadReport): number[] {
-  return report.layout.flatMap((text, i) => {
-    const lines = pageLines(text);
-    const [only] = lines;
-    return lines.length === 1 && !/^第.部分/.test(compact(only ?? '')) ? [i + 1] : [];
-  });
+  return report.layout.flatMap((text, i) => (pageLines(text).length === 1 ? [i + 1] : []));
 }
 
-/**
- * The headings and subheadings that end a page (their text on the next); a part's title is not one (第二部分's
- * has a page to itself, its tables each start a page).
- */
+/** The headings and subheadings that end a page (their text on the next). */
 function headingsAtFoot(report: ReadReport, narrative: readonly NarrativeSection[]): string[] {
   const subheadings = narrative.flatMap((section) =>
     section.blocks.flatMap((block) => (block.kind === 'subheading' ? [block.text] : [])),
@@ -195,8 +188,7 @@ function headingsAtFoot(report: ReadReport, narrative: readonly NarrativeSection
   const heads = new Set([...report.headings, ...subheadings].map(compact));
   return report.layout.flatMap((text, i) => {
     const last = compact(pageLines(text).at(-1) ?? '');
-    const ends = i + 1 > report.toc.last && heads.has(last) && !/^第.部分/.test(last);
-    return ends ? [`p${i + 1} ${last}`] : [];
+    return i + 1 > report.toc.last && heads.has(last) ? [`p${i + 1} ${last}`] : [];
   });
 }
 
@@ -360,7 +352,7 @@ describe('目录', () => {
     expect(blankPages(sample)).toEqual([]);
   });
 
-  it('leaves no line alone on a page but a part’s title (a table’s 备注 in the table’s line spacing)', () => {
+  it('leaves no line alone on a page (a table’s 备注 in the table’s line spacing; 第二部分’s title over 表1)', () => {
     expect(lonePages(sample)).toEqual([]);
   });
 
