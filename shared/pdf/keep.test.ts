@@ -37,10 +37,14 @@ describe('startsPage', () => {
     expect(startsPage(longer, before, [heading('toc-20', 38, LINE + 6 + 12)], LINE)).toBe(false);
   });
 
-  it('moves a paragraph whose end would be a page of its own (nothing of the run follows there)', () => {
-    const last = body('flow-30', 5, 400, 6);
+  it('moves a short paragraph whose end would be a page of its own (nothing of the run follows there)', () => {
+    const last = body('flow-30', 5, PAGE - 2.5 * LINE, 6);
     expect(startsPage(last, body('flow-29', 5, 200), [], LINE)).toBe(true);
     expect(startsPage(last, body('flow-29', 5, 200), [heading('toc-31', 7, 12)], LINE)).toBe(true);
+    // Seven lines above the break: they stay.
+    expect(startsPage(body('flow-30', 5, PAGE - 7.5 * LINE, 6), body('flow-29', 5, 200), [], LINE)).toBe(
+      false,
+    );
   });
 
   it('leaves a paragraph on one page, or longer than two, where it is', () => {

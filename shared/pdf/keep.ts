@@ -4,9 +4,10 @@
  * it asks, node by node, whether the node should start a page (pageBreakBefore); the renderer answers with
  * these rules, from where the nodes landed:
  *
- * - A paragraph that would leave its first line alone at the foot of a page (an orphan), or its end as a
- *   page of its own, starts the next page; so does a short one that would leave its last line alone at
- *   the top of the next (a widow: a long one stays, rather than leave a gap of many lines).
+ * - A paragraph that would leave its first line alone at the foot of a page (an orphan) starts the next
+ *   page; so does one with a few lines at the foot of a page that would leave its last line alone at the
+ *   top of the next (a widow), or its end as a page of its own (with more lines, it stays: moving it would
+ *   leave a gap of many lines).
  * - A heading that would be last on its page, or whose paragraph must start the next page, starts it
  *   (with what it heads).
  * - A table's 备注 at the top of a page (or running onto the next): the run is laid out again with the
@@ -52,7 +53,7 @@ export function isRemarkId(id: string): boolean {
   return id.startsWith(REMARK_ID);
 }
 
-/** A widowed paragraph moves whole to the next page only with this many lines or fewer above its widow. */
+/** A paragraph moves whole to the next page (for its widow or its end) only with this many lines or fewer above the break. */
 const MAX_LINES_CARRIED = 3;
 
 /** Nearer the top of a page than this is at its top (positions are in points). */
@@ -100,12 +101,16 @@ function headingMoves(heading: LaidNode, after: readonly LaidNode[], bodyLine: n
 function paragraphMoves(paragraph: LaidNode, next: LaidNode | undefined, bodyLine: number): boolean {
   if (paragraph.lastPage !== paragraph.page + 1) return false;
   const linesHere = Math.floor((paragraph.pageHeight - paragraph.top) / bodyLine);
-  // An orphan; or nothing below it on its last page: that page would hold only its end.
-  if (linesHere < 2 || !next || next.page !== paragraph.lastPage) return true;
-  // A widow, when the paragraph's lines above it are few: pdfmake cannot carry one line over, only the
-  // whole paragraph, and more would leave a gap at the page's foot worse than the widow.
+  // An orphan.
+  if (linesHere < 2) return true;
+  // pdfmake cannot carry one line over, only the whole paragraph: with more lines than this above the
+  // break, the gap it would leave at the page's foot is worse than what it avoids.
+  if (linesHere > MAX_LINES_CARRIED) return false;
+  // Nothing below it on its last page: that page would hold only its end.
+  if (!next || next.page !== paragraph.lastPage) return true;
+  // A widow.
   const end = next.top - FLOW_MARGINS.body[3] - marginTop(next.style);
-  return end < 1.5 * bodyLine && linesHere <= MAX_LINES_CARRIED;
+  return end < 1.5 * bodyLine;
 }
 
 /** The table whose 备注 a node is, when it starts a page or runs onto the next; null otherwise. */
