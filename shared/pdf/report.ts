@@ -29,7 +29,7 @@ import { declarationPages, tightProjectForm } from './declarations';
 import { flowId, remarkId } from './keep';
 import { tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
-import { BODY_LINE_SPACING, BODY_SIZE, PART_SIZE, STYLES, TABLE_SIZE } from './styles';
+import { BODY_LINE_SPACING, BODY_SIZE, PART_SIZE, STYLES, TABLE_SIZE, TABLE_TITLE_SIZE } from './styles';
 
 /** The three faces a report uses; the renderer maps each to a font file (open fonts or Windows'). */
 export const FONT_ROLES = ['Song', 'FangSong', 'Hei'] as const;
@@ -164,6 +164,7 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
         tableSection(table.grid, structuredClone(table.heading), {
           tail: tails.includes(table.grid.id),
           startsPage: index > 0,
+          department: doc.department.name,
         }),
       ),
     ],
@@ -180,15 +181,36 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
 /** The width of a portrait page's text, in points. */
 const PORTRAIT_TEXT_WIDTH = A4.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 
+/** A line of text's width in em, estimated: a full-width character takes one, a digit or Latin letter about half. */
+function emWidth(text: string): number {
+  let em = 0;
+  for (const ch of text) em += (ch.codePointAt(0) ?? 0) > 0xff ? 1 : 0.55;
+  return em;
+}
+
 /**
  * A part's title as printed: on one line when it fits, else broken after 第X部分 (第三部分 2024年度部门
  * （单位）预算情况说明 is a little wider than the page: it left 明 alone on a second line).
  */
 function partTitleLines(text: string): string {
-  // A full-width character takes one em, a digit or Latin letter about half.
-  let em = 0;
-  for (const ch of text) em += (ch.codePointAt(0) ?? 0) > 0xff ? 1 : 0.55;
-  return em * PART_SIZE <= PORTRAIT_TEXT_WIDTH ? text : text.replace(' ', '\n');
+  return emWidth(text) * PART_SIZE <= PORTRAIT_TEXT_WIDTH ? text : text.replace(' ', '\n');
+}
+
+/**
+ * A table's title as printed: on one line when it fits; else broken before its closing （…） when the rest
+ * fits on the first line, or after the department's name (…一般公共预算支出预算表（不含上年结转） left
+ * 结转） alone on a second line, …“三公”经费支出预算表 its last 表).
+ */
+function tableTitleLines(title: string, department: string, width: number): string {
+  const fits = (text: string) => emWidth(text) * TABLE_TITLE_SIZE <= width;
+  if (fits(title)) return title;
+  const open = title.lastIndexOf('（');
+  if (open > 0 && title.endsWith('）') && fits(title.slice(0, open))) {
+    return `${title.slice(0, open)}\n${title.slice(open)}`;
+  }
+  return title.startsWith(department) && department !== ''
+    ? `${department}\n${title.slice(department.length)}`
+    : title;
 }
 
 /** A placeholder as wide as a page number, so that both layouts of the front are the same. */
@@ -320,7 +342,11 @@ const TAIL_ROWS = 2;
 function tableSection(
   grid: FormGrid,
   heading: Content,
-  { tail, startsPage }: { readonly tail: boolean; readonly startsPage: boolean },
+  {
+    tail,
+    startsPage,
+    department,
+  }: { readonly tail: boolean; readonly startsPage: boolean; readonly department: string },
 ): Content {
   const width = (grid.orientation === 'landscape' ? A4.height : A4.width) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
   const notes: Content[] = [
@@ -341,7 +367,7 @@ function tableSection(
   return {
     stack: [
       heading,
-      { text: grid.title, style: 'tableTitle' },
+      { text: tableTitleLines(grid.title, department, width), style: 'tableTitle' },
       { text: grid.unit, style: 'tableUnit' },
       ...head,
       ...end,

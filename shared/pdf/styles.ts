@@ -11,6 +11,8 @@ export const BODY_SIZE = 16;
 export const TABLE_SIZE = 10.5;
 /** 二号: a part's title. */
 export const PART_SIZE = 22;
+/** 小三: a table's title. */
+export const TABLE_TITLE_SIZE = 15;
 /** The body text's line spacing (a multiple of the type size). */
 export const BODY_LINE_SPACING = 1.45;
 
@@ -47,7 +49,13 @@ export const STYLES: TDocumentDefinitions['styles'] = {
     margin: [...FLOW_MARGINS.body],
   },
   term: { font: 'Hei' },
-  tableTitle: { font: 'Hei', fontSize: 15, alignment: 'center', lineHeight: 1.2, margin: [0, 0, 0, 6] },
+  tableTitle: {
+    font: 'Hei',
+    fontSize: TABLE_TITLE_SIZE,
+    alignment: 'center',
+    lineHeight: 1.2,
+    margin: [0, 0, 0, 6],
+  },
   tableUnit: { font: 'Song', fontSize: TABLE_SIZE, alignment: 'right', margin: [0, 0, 0, 2] },
   table: { font: 'Song', fontSize: TABLE_SIZE, lineHeight: 1.05 },
   remark: { font: 'Song', fontSize: TABLE_SIZE, lineHeight: 1.05, margin: [...FLOW_MARGINS.remark] },

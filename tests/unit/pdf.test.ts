@@ -370,6 +370,23 @@ describe('目录', () => {
     expect(titles[2]?.[1]).toBe('2024年度部门（单位）预算情况说明');
   });
 
+  it('sets a table’s title wider than its page on two lines, at a natural break (a few characters were alone)', () => {
+    // A table's title: the department's name, or a line starting with it and ending 表, over a line that
+    // is not the table's 单位 (the cover, page 1, also starts with the name).
+    const titles = sample.layout.slice(1).flatMap((text) => {
+      const lines = pageLines(text).map((line) => line.trim());
+      const name = doc.department.name;
+      const at = lines.findIndex((line) => line === name || (line.startsWith(name) && line.endsWith('表')));
+      return at >= 0 && !lines[at + 1]?.startsWith('单位：') ? [[lines[at], lines[at + 1]]] : [];
+    });
+    expect(titles).toEqual([
+      [`${doc.department.name}2024年一般公共预算支出预算表`, '（不含上年结转）'],
+      [`${doc.department.name}2024年政府性基金预算收入表`, '（不含上年结转）'],
+      [`${doc.department.name}2024年政府性基金预算支出表`, '（不含上年结转）'],
+      [doc.department.name, '2024年财政拨款安排“三公”经费支出预算表'],
+    ]);
+  });
+
   it('ends no page with a heading: each starts the next page with its text (one did)', () => {
     expect(headingsAtFoot(sample, narrative)).toEqual([]);
   });
