@@ -39,6 +39,7 @@ import {
 } from '../declarations/form';
 import { DECLARATION_PADDING, RULE, SIGNATURE_PADDING_TOP, TIGHT_PADDING_TOP, tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
+import { emWidth } from './styles';
 
 const OVERALL = OVERALL_LABELS;
 const PROJECT = PROJECT_LABELS;
@@ -87,16 +88,9 @@ function columnWidths(shares: readonly number[]): number[] {
  * face has).
  */
 const LINE_EM = { expected: 1.448, least: 1 } as const;
-/** A Latin letter or digit, and a comma or full stop, in em (a full-width character is one). */
-const LATIN_EM = 0.55;
-const POINT_EM = 0.33;
-
 /** A line of text's width in points at FONT_SIZE, estimated. */
 function textWidth(text: string): number {
-  let em = 0;
-  for (const ch of text)
-    em += (ch.codePointAt(0) ?? 0) > 0xff ? 1 : ch === ',' || ch === '.' ? POINT_EM : LATIN_EM;
-  return em * FONT_SIZE;
+  return emWidth(text) * FONT_SIZE;
 }
 
 /** How many lines a text takes in a cell `width` points wide (filling each line, as Chinese text wraps). */

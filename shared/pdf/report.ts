@@ -29,7 +29,15 @@ import { declarationPages, tightProjectForm } from './declarations';
 import { flowId, remarkId } from './keep';
 import { tableLayout } from './layouts';
 import { A4, PAGE_MARGINS } from './page';
-import { BODY_LINE_SPACING, BODY_SIZE, PART_SIZE, STYLES, TABLE_SIZE, TABLE_TITLE_SIZE } from './styles';
+import {
+  BODY_LINE_SPACING,
+  BODY_SIZE,
+  emWidth,
+  PART_SIZE,
+  STYLES,
+  TABLE_SIZE,
+  TABLE_TITLE_SIZE,
+} from './styles';
 
 /** The three faces a report uses; the renderer maps each to a font file (open fonts or Windows'). */
 export const FONT_ROLES = ['Song', 'FangSong', 'Hei'] as const;
@@ -180,13 +188,6 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
 
 /** The width of a portrait page's text, in points. */
 const PORTRAIT_TEXT_WIDTH = A4.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
-
-/** A line of text's width in em, estimated: a full-width character takes one, a digit or Latin letter about half. */
-function emWidth(text: string): number {
-  let em = 0;
-  for (const ch of text) em += (ch.codePointAt(0) ?? 0) > 0xff ? 1 : 0.55;
-  return em;
-}
 
 /**
  * A part's title as printed: on one line when it fits, else broken after 第X部分 (第三部分 2024年度部门

@@ -24,6 +24,16 @@ export function bodyLineHeight(lineEm: number): number {
   return BODY_SIZE * lineEm * BODY_LINE_SPACING;
 }
 
+/**
+ * A line of text's width in em, estimated before pdfmake sets it: a full-width character takes one em, a
+ * Latin letter or digit about half, a comma or full stop a third.
+ */
+export function emWidth(text: string): number {
+  let em = 0;
+  for (const ch of text) em += (ch.codePointAt(0) ?? 0) > 0xff ? 1 : ch === ',' || ch === '.' ? 0.33 : 0.55;
+  return em;
+}
+
 type Margin = readonly [left: number, top: number, right: number, bottom: number];
 
 /** The margins of the styles the page-break rules weigh (keep.ts), in points. */
