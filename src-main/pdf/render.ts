@@ -180,7 +180,7 @@ export async function renderReport(
   const declarationPages = runs.reduce((total, run) => total + run.pageCount, 0);
   const numbers = parallel
     ? {
-        bytes: (await renderPdf(numberPages(declarationPages, firstDeclaration, parts.title), fonts)).bytes,
+        bytes: await renderPdf(numberPages(declarationPages, firstDeclaration, parts.title), fonts),
         count: declarationPages,
       }
     : { bytes: new Uint8Array(), count: 0 };
@@ -220,7 +220,7 @@ export async function renderRun(request: RunRequest): Promise<RunResult> {
   const bodyLine = bodyLineHeight(lineEm(request.fonts.FangSong.normal));
   const pageOf = (page: number) => page + (request.firstPage ?? 1) - 1;
   const definition = runDefinition(request.content, request);
-  const { bytes, pageCount } = await renderPdf(
+  const bytes = await renderPdf(
     {
       ...definition,
       // pdfmake asks, node by node in order, once the run is laid out, whether a node should start a
@@ -254,7 +254,8 @@ export async function renderRun(request: RunRequest): Promise<RunResult> {
     },
     request.fonts,
   );
-  return { bytes, pageCount, headings, lonelySignatures, lonelyRemarks };
+  const pdf = await PDFDocument.load(bytes);
+  return { bytes, pageCount: pdf.getPageCount(), headings, lonelySignatures, lonelyRemarks };
 }
 
 /** Where a node landed, as keep.ts weighs it. */
@@ -425,15 +426,12 @@ function keepFontFiles(fonts: FontFiles): void {
   }
 }
 
-/**
- * Renders one pdfmake document, and counts its pages; `onProgress` receives the share of pages written
- * (0 … 1).
- */
+/** Renders one pdfmake document; `onProgress` receives the share of pages written (0 … 1). */
 export async function renderPdf(
   definition: TDocumentDefinitions,
   fonts: FontFiles,
   onProgress?: (share: number) => void,
-): Promise<{ bytes: Uint8Array; pageCount: number }> {
+): Promise<Uint8Array> {
   const fileOf = (source: FontSource) => (typeof source === 'string' ? source : source[0]);
   const files = new Set(Object.values(fonts).flatMap((face) => [fileOf(face.normal), fileOf(face.bold)]));
   pdfmake.setUrlAccessPolicy(() => false);
@@ -455,8 +453,6 @@ export async function renderPdf(
   // pdfmake takes a font in a collection as [file, PostScript name] (PDFDocument.provideFont); its types
   // know only single files.
   pdfmake.setFonts(dictionary as TFontDictionary);
-  // Pages kept until the end (pdfkit's bufferPages) so that they can be counted.
-  const pdf = pdfmake.createPdf(definition, { bufferPages: true });
-  const { count } = (await pdf.getStream()).bufferedPageRange();
-  return { bytes: new Uint8Array(await pdf.getBuffer()), pageCount: count };
+  const buffer = await pdfmake.createPdf(definition).getBuffer();
+  return new Uint8Array(buffer);
 }
