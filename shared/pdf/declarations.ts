@@ -38,7 +38,7 @@ import {
   signatureLabel,
 } from '../declarations/form';
 import { DECLARATION_PADDING, RULE, SIGNATURE_PADDING_TOP, TIGHT_PADDING_TOP, tableLayout } from './layouts';
-import { A4, PAGE_MARGINS } from './page';
+import { textArea } from './page';
 import { emWidth } from './styles';
 
 const OVERALL = OVERALL_LABELS;
@@ -48,7 +48,6 @@ const GRID = INDICATOR_HEADERS;
 /** The signature line's labels as printed: 负责人：. */
 const SIGNATURE_LINE = SIGNATURES.map(([key, label]) => [key, signatureLabel(label)] as const);
 
-/** pdfmake's A4 in points; the page margins are report.ts's. */
 /**
  * The size of every cell: 10 pt with lines closer than the font's own spacing (Noto's lines are 1.45 em): a project's form then
  * fits one A4 page, as the printed forms do.
@@ -59,12 +58,6 @@ const PAD_X = DECLARATION_PADDING.x;
 const PAD_Y = DECLARATION_PADDING.y;
 const TITLE = { size: 16, below: 4 } as const;
 const YEAR = { size: 12, below: 6 } as const;
-
-/** The width and height between the portrait page's margins. */
-function pageArea(): { readonly width: number; readonly height: number } {
-  const [left, top, right, bottom] = PAGE_MARGINS;
-  return { width: A4.width - left - right, height: A4.height - top - bottom };
-}
 
 /**
  * Column widths as shares of the width a table has for text. A full-width character takes one em, so a
@@ -77,7 +70,7 @@ const PROJECT_SHARES = [43, 33, 43, 68, 54, 43, 68, 54];
 
 /** The text widths of a form's columns, filling the page between its margins. */
 function columnWidths(shares: readonly number[]): number[] {
-  const text = pageArea().width - shares.length * 2 * PAD_X - (shares.length + 1) * RULE;
+  const text = textArea().width - shares.length * 2 * PAD_X - (shares.length + 1) * RULE;
   const total = shares.reduce((s, share) => s + share, 0);
   return shares.map((share) => (text * share) / total);
 }
@@ -213,7 +206,7 @@ class FormTable {
    * in the bundled faces, with `room` points to spare.
    */
   fitsPage(below: number, room: number): boolean {
-    return this.end.pages === 1 && this.end.y + below + room <= pageArea().height;
+    return this.end.pages === 1 && this.end.y + below + room <= textArea().height;
   }
 
   /** The width a box from `col` over `cols` columns has for its text (the lines and paddings it spans). */
@@ -263,7 +256,7 @@ class FormTable {
       for (let r = box.row; r < box.row + box.rows; r++) total += rowHeight(r, em);
       return total;
     };
-    const page = pageArea().height;
+    const page = textArea().height;
     // How far an estimated position may be off: a box this near a page's end is not relied on to fit.
     const doubt = 3 * line(LINE_EM.expected);
     const faces = [LINE_EM.expected, LINE_EM.least].map((em) => ({
@@ -545,7 +538,7 @@ function signatureLine(d: ProjectDeclaration, id: string): Content {
   const labels = SIGNATURE_LINE.map(([, label]) => textWidth(label) + 1);
   const values = SIGNATURE_LINE.map(([key]) => Math.max(textWidth(d[key]), 3 * FONT_SIZE) + 1);
   const total = (widths: readonly number[]) => widths.reduce((s, w) => s + w, 0);
-  const room = pageArea().width - SIGNATURE_LINE.length * 2 * 2 * pad - total(labels);
+  const room = textArea().width - SIGNATURE_LINE.length * 2 * 2 * pad - total(labels);
   const spare = (room - total(values)) / values.length;
   // A value too long for the line wraps in its share.
   const fitted = values.map((w) => (spare >= 0 ? w + spare : (w * room) / total(values)));

@@ -28,7 +28,7 @@ import { generateNarrative, segmentText, type NarrativeSection } from '../narrat
 import { declarationPages, tightProjectForm } from './declarations';
 import { flowId, remarkId } from './keep';
 import { tableLayout } from './layouts';
-import { A4, PAGE_MARGINS } from './page';
+import { PAGE_MARGINS, textArea } from './page';
 import {
   BODY_LINE_SPACING,
   BODY_SIZE,
@@ -186,15 +186,12 @@ export function reportParts(doc: BudgetDocument, options: ReportOptions): Report
   };
 }
 
-/** The width of a portrait page's text, in points. */
-const PORTRAIT_TEXT_WIDTH = A4.width - PAGE_MARGINS[0] - PAGE_MARGINS[2];
-
 /**
  * A part's title as printed: on one line when it fits, else broken after 第X部分 (第三部分 2024年度部门
  * （单位）预算情况说明 is a little wider than the page: it left 明 alone on a second line).
  */
 function partTitleLines(text: string): string {
-  return emWidth(text) * PART_SIZE <= PORTRAIT_TEXT_WIDTH ? text : text.replace(' ', '\n');
+  return emWidth(text) * PART_SIZE <= textArea().width ? text : text.replace(' ', '\n');
 }
 
 /**
@@ -349,7 +346,7 @@ function tableSection(
     department,
   }: { readonly tail: boolean; readonly startsPage: boolean; readonly department: string },
 ): Content {
-  const width = (grid.orientation === 'landscape' ? A4.height : A4.width) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+  const { width } = textArea(grid.orientation);
   const notes: Content[] = [
     { text: grid.remark, style: 'remark', id: remarkId(grid.id) },
     ...(grid.empty && grid.emptyNote !== '' ? [{ text: `说明：${grid.emptyNote}`, style: 'remark' }] : []),
