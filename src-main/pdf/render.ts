@@ -418,12 +418,15 @@ const memoryFiles = (
  * every run of every export (a sample report has six). The threads laying out declarations read their own.
  */
 function keepFontFiles(fonts: FontFiles): void {
-  for (const face of Object.values(fonts)) {
-    for (const source of [face.normal, face.bold]) {
-      const file = typeof source === 'string' ? source : source[0];
-      if (!memoryFiles.existsSync(file)) memoryFiles.writeFileSync(file, readFileSync(file));
-    }
+  for (const file of fontFiles(fonts)) {
+    if (!memoryFiles.existsSync(file)) memoryFiles.writeFileSync(file, readFileSync(file));
   }
+}
+
+/** The files a report's faces come from (a collection's file once). */
+function fontFiles(fonts: FontFiles): Set<string> {
+  const fileOf = (source: FontSource) => (typeof source === 'string' ? source : source[0]);
+  return new Set(Object.values(fonts).flatMap((face) => [fileOf(face.normal), fileOf(face.bold)]));
 }
 
 /** Renders one pdfmake document; `onProgress` receives the share of pages written (0 … 1). */
@@ -432,8 +435,7 @@ export async function renderPdf(
   fonts: FontFiles,
   onProgress?: (share: number) => void,
 ): Promise<Uint8Array> {
-  const fileOf = (source: FontSource) => (typeof source === 'string' ? source : source[0]);
-  const files = new Set(Object.values(fonts).flatMap((face) => [fileOf(face.normal), fileOf(face.bold)]));
+  const files = fontFiles(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setTableLayouts(TABLE_LAYOUTS);
   pdfmake.setLocalAccessPolicy((path) => files.has(path));
