@@ -29,6 +29,8 @@ import {
   type NarrativeSection,
 } from '../../shared/narrative';
 import { remarkId } from '../../shared/pdf/keep';
+import { textArea } from '../../shared/pdf/page';
+import { bodyLineHeight } from '../../shared/pdf/styles';
 import { DRAFT_MARK, reportParts, runDefinition } from '../../shared/pdf/report';
 import { generateDocument } from '../../shared/sample/generate';
 import { sampleDocument } from '../../shared/sample/sample2024';
@@ -447,6 +449,20 @@ describe('目录', () => {
     ]);
     expect(result.lonelySignatures).toEqual(['p1']);
     expect(result.headings).toEqual([]);
+  });
+
+  it('ends a run on its last line: a bottom margin that does not fit the page starts no blank page', async () => {
+    // A paragraph set 3 pt above the foot of the page: its 6 pt bottom margin (style body) does not fit.
+    const line = bodyLineHeight(1.437);
+    const { height } = textArea();
+    const result = await renderRun({
+      content: [{ text: '末段。', style: 'body', marginTop: height - line - 3 }],
+      firstPage: 1,
+      draft: false,
+      title: '测试',
+      fonts: bundledFonts(),
+    });
+    expect(result.pageCount).toBe(1);
   });
 
   it('finds a table’s 备注 that starts a page, and keeps the table’s last two rows with it when told', async () => {
