@@ -4,13 +4,12 @@
  * 宋体 and 仿宋 roles, Noto Sans SC for 黑体), or the user's Windows fonts when chosen in settings.
  * pdfkit embeds only the glyphs used (subset fonts). Nothing is fetched: URLs and other files are refused.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import * as fontkit from 'fontkit';
 import pdfmake from 'pdfmake';
 import { PDFDocument } from 'pdf-lib';
 import type { Content, Node, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
@@ -27,10 +26,10 @@ import {
   type FontRole,
   type ReportOptions,
 } from '../../shared/pdf/report';
+import { fontToken, readFace, type FontSource } from './fontFaces';
 import { BUILT_FONTS_FOLDER, BUNDLED_FONT_FILES, type BundledFontFile } from './fontFiles';
 
-/** A font file, or a font in a collection (.ttc) by its PostScript name. */
-export type FontSource = string | readonly [file: string, postscriptName: string];
+export type { FontSource };
 
 export interface FontFace {
   readonly normal: FontSource;
@@ -290,14 +289,11 @@ function flowNodes(nodes: readonly Node[]): LaidNode[] {
 const lineEms = new Map<string, number>();
 
 function lineEm(source: FontSource): number {
-  const [file, postscriptName] = typeof source === 'string' ? [source] : source;
-  const key = `${file}|${postscriptName ?? ''}`;
+  const key = typeof source === 'string' ? source : source.join('|');
   let em = lineEms.get(key);
   if (em === undefined) {
-    const bytes = memoryFiles.existsSync(file) ? memoryFiles.readFileSync(file) : readFileSync(file);
-    const font = fontkit.create(bytes, postscriptName);
-    if (!('unitsPerEm' in font)) throw new Error(`${file} 中没有字体 ${postscriptName ?? ''}`);
-    em = (font.ascent - font.descent) / font.unitsPerEm;
+    const face = readFace(source);
+    em = (face.ascent - face.descent) / face.unitsPerEm;
     lineEms.set(key, em);
   }
   return em;
@@ -413,13 +409,14 @@ const memoryFiles = (
 ).virtualfs;
 
 /**
- * Reads a report's font files once for the thread that lays reports out (the app's job worker, kept
- * between jobs, or the command line), ~50 MB for the bundled faces: pdfmake would read each again for
- * every run of every export (a sample report has six). The threads laying out declarations read their own.
+ * Keeps a report's faces for the thread that lays reports out (the app's job worker, kept between jobs,
+ * or the command line): pdfmake looks for a face's file in its in-memory files first, and finds there a
+ * token for the face parsed once (fontFaces.ts), instead of reading and parsing it again for every run of
+ * every export (~50 MB of font files, ~60 ms a face and run). The threads laying out declarations keep none.
  */
 function keepFontFiles(fonts: FontFiles): void {
   for (const file of fontFiles(fonts)) {
-    if (!memoryFiles.existsSync(file)) memoryFiles.writeFileSync(file, readFileSync(file));
+    if (!memoryFiles.existsSync(file)) memoryFiles.writeFileSync(file, fontToken(file));
   }
 }
 
