@@ -47,6 +47,24 @@ describe('the document file', () => {
     });
   });
 
+  it('names an amount typed as a JSON number, and a year out of range, in Chinese', () => {
+    const raw = sampleJson();
+    const tables = raw.tables as { t3: { rows: Raw[] } };
+    (tables.t3.rows[0] as Raw).basic = 12.5;
+    raw.year = 1899;
+    expect(problemsOf(load(raw))).toEqual([
+      { path: 'year', where: '年度', found: '1899', expected: '不小于 2000 的数' },
+      {
+        path: 'tables.t3.rows[0].basic',
+        where: '报表 表3 第1行（2010301） 基本支出',
+        found: '12.5',
+        expected: '金额：数字（如 123.45）或空字符串',
+      },
+    ]);
+    raw.year = 2101;
+    expect(problemsOf(load(raw))[0]).toMatchObject({ path: 'year', expected: '不大于 2100 的数' });
+  });
+
   it('names a missing field', () => {
     const raw = sampleJson();
     delete (raw.department as Raw).name;
@@ -107,5 +125,43 @@ describe('the document file', () => {
       '报表 表6 第1行（30101） 人员经费',
     );
     expect(describePath([], doc)).toBe('整个文件');
+  });
+
+  it('names every field of the document in Chinese, a declaration’s as its form prints them', () => {
+    const doc = sampleDocument();
+    expect(describePath(['projects', 0, 'declaration', 'annualIndicators', 2, 'level1'], doc)).toBe(
+      '项目列表 第1个项目（政府机关运行经费） 绩效目标申报表 年度绩效指标 第3行 一级指标',
+    );
+    expect(describePath(['projects', 0, 'declaration', 'annualFunding', 'cityCounty'], doc)).toBe(
+      '项目列表 第1个项目（政府机关运行经费） 绩效目标申报表 年度资金 市县（区）财政资金',
+    );
+    expect(describePath(['projects', 0, 'declaration', 'annualGoals', 0], doc)).toBe(
+      '项目列表 第1个项目（政府机关运行经费） 绩效目标申报表 年度目标 第1条',
+    );
+    expect(describePath(['narrative', 'assets', 'vehicles', 'leader'], doc)).toBe(
+      '情况说明 国有资产占有使用情况 公务用车 领导用车',
+    );
+    expect(describePath(['performance', 'overall', 'staffQuota'], doc)).toBe(
+      '绩效目标 部门（单位）整体支出绩效目标申报表 人员编制数',
+    );
+    expect(describePath(['explanations', 0, 'basis'], doc)).toBe('“提示”的说明 第1条 所依据的数字');
+    expect(describePath(['emptyTableNotes', 'T7'], doc)).toBe('空表说明 T7');
+    // Every key the schema knows has its words (only table ids and 表 ids are said as they are).
+    const keys = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value !== null && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value)) {
+          keys.add(key);
+          walk(inner);
+        }
+      }
+    };
+    walk(JSON.parse(serializeDocument(doc)));
+    const unnamed = [...keys].filter((key) => {
+      const words = describePath([key], doc);
+      return words === key && !/^(t\d+|T\d+)$/.test(key);
+    });
+    expect(unnamed).toEqual([]);
   });
 });

@@ -4,6 +4,13 @@
  * Chinese description), what was found, and what was expected.
  */
 import type { z } from 'zod';
+import {
+  DECLARATION_TITLES,
+  FUNDING_LABELS,
+  OVERALL_LABELS,
+  PROJECT_TEXTS,
+  SIGNATURES,
+} from '../declarations/form';
 import { migrate, type RawDocument } from './migrations';
 import { budgetDocumentSchema, CURRENT_FORMAT_VERSION, FILE_FORMAT, type BudgetDocument } from './schema';
 
@@ -98,11 +105,27 @@ function expectedOf(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `不应有的字段：${issue.keys.join('、')}（可能拼写有误）`;
     case 'too_small':
+      return boundText(issue.origin, issue.minimum, issue.inclusive === true, '不小于', '大于', '至少');
     case 'too_big':
-      return `范围内的值（${issue.message}）`;
+      return boundText(issue.origin, issue.maximum, issue.inclusive === true, '不大于', '小于', '至多');
     default:
       return issue.message;
   }
+}
+
+/** `不小于 2000 的数` (a year of 1899), `至少 1 个字符`, `至多 3 项`. */
+function boundText(
+  origin: string,
+  bound: number | bigint,
+  inclusive: boolean,
+  atLeast: string,
+  beyond: string,
+  count: string,
+): string {
+  const limit = String(bound);
+  if (origin === 'string') return `${count} ${limit} 个字符`;
+  if (origin === 'array' || origin === 'set') return `${count} ${limit} 项`;
+  return `${inclusive ? atLeast : beyond} ${limit} 的数`;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -150,7 +173,12 @@ const TABLE_LABELS: Record<string, string> = {
   t11: '表11',
 };
 
+/**
+ * What the document's fields are called where a file problem is described (the declaration's as its
+ * forms print them). A key means the same wherever it appears, but for `name` and `total`, said generally.
+ */
 const FIELD_LABELS: Record<string, string> = {
+  id: '编号',
   functionCode: '科目编码',
   name: '名称',
   generalBudget: '一般公共预算',
@@ -166,18 +194,99 @@ const FIELD_LABELS: Record<string, string> = {
   public: '公用经费',
   departmentCode: '部门经济科目',
   governmentCode: '政府经济科目',
+  note: '名称补充',
+  source: '数据来源',
   unitId: '单位',
   current: '本年预算',
   declaration: '绩效目标申报表',
   category: '项目类别',
   type: '单位类型',
   year: '年度',
+  format: '文件类型',
   formatVersion: '格式版本',
   department: '部门',
+  code: '编码',
+  coverDate: '封面日期',
+  overview: '概况',
+  responsibilities: '主要职能',
+  organization: '机构设置',
   units: '单位列表',
   projects: '项目列表',
-  narrative: '情况说明',
   tables: '报表',
+  emptyTableNotes: '空表说明',
+  // 项目支出绩效目标申报表.
+  ...FUNDING_LABELS,
+  ...Object.fromEntries([...PROJECT_TEXTS, ...SIGNATURES]),
+  attribute: '项目属性',
+  period: '项目期',
+  implementationFunding: '实施期资金',
+  annualFunding: '年度资金',
+  implementationGoals: '实施期目标',
+  annualGoals: '年度目标',
+  implementationIndicators: '实施期绩效指标',
+  annualIndicators: '年度绩效指标',
+  level1: '一级指标',
+  level2: '二级指标',
+  value: '指标值',
+  // 部门整体支出绩效目标申报表.
+  performance: '绩效目标',
+  overall: DECLARATION_TITLES.overall,
+  ...OVERALL_LABELS,
+  // 第三部分 情况说明.
+  narrative: '情况说明',
+  lastYear: '上年数',
+  totalIncome: '收入总计',
+  totalExpenditure: '支出总计',
+  generalBudgetExpenditure: '一般公共预算支出',
+  threePublic: '“三公”经费',
+  travelAbroad: '因公出国（境）费',
+  reception: '公务接待费',
+  vehiclePurchase: '公务用车购置费',
+  vehicleOperation: '公务用车运行维护费',
+  operatingExpenses: '机关运行经费',
+  reasons: '增减原因',
+  procurement: '政府采购预算',
+  goods: '货物',
+  works: '工程',
+  services: '服务',
+  assets: '国有资产占有使用情况',
+  asOf: '截止日期',
+  vehicleQuota: '公务用车编制数',
+  vehicleActual: '公务用车实有数',
+  vehicles: '公务用车',
+  leader: '领导用车',
+  confidential: '机要通信用车',
+  emergency: '应急保障用车',
+  lawEnforcement: '执法执勤用车',
+  specialTechnical: '特种专业技术用车',
+  institutionBusiness: '事业单位业务用车',
+  institutionOther: '事业单位其他公务用车',
+  vehicleNote: '车辆情况补充说明',
+  officeArea: '办公用房建筑面积',
+  equipmentOver50: '单价 50 万元以上通用设备',
+  equipmentOver100: '单价 100 万元以上专用设备',
+  otherNotes: '其他说明',
+  glossary: '名词解释',
+  term: '名词',
+  definition: '解释',
+  explanations: '“提示”的说明',
+};
+
+/** The fields of a written 说明 (made by the app, not typed). */
+const EXPLANATION_LABELS: Record<string, string> = {
+  ruleId: '规则',
+  subject: '对象',
+  basis: '所依据的数字',
+  text: '说明',
+};
+
+/** What an item of a list of texts is called (a table's or a grid's is a 行). */
+const NOUNS: Record<string, string> = {
+  responsibilities: '条',
+  implementationGoals: '条',
+  annualGoals: '条',
+  glossary: '条',
+  explanations: '条',
 };
 
 /** `tables.t2.rows[3].generalBudget` → `表2 第4行（2010301）一般公共预算`. */
@@ -192,14 +301,17 @@ export function describePath(path: readonly PathSegment[], root?: unknown): stri
         ? (node as Record<PropertyKey, unknown>)[segment as PropertyKey]
         : undefined;
     if (typeof segment === 'number') {
-      const noun = parent === 'units' ? '个单位' : parent === 'projects' ? '个项目' : '行';
+      const noun =
+        parent === 'units' ? '个单位' : parent === 'projects' ? '个项目' : (NOUNS[String(parent)] ?? '行');
       parts.push(`第${segment + 1}${noun}${rowLabel(node)}`);
     } else if (parent === 'tables' && typeof segment === 'string' && segment in TABLE_LABELS) {
       parts.push(TABLE_LABELS[segment] ?? segment);
     } else if (segment === 'rows' || segment === 'incomeRows') {
       if (segment === 'incomeRows') parts.push('收入部分');
     } else {
-      parts.push(FIELD_LABELS[String(segment)] ?? String(segment));
+      const key = String(segment);
+      const own = path[0] === 'explanations' ? EXPLANATION_LABELS[key] : undefined;
+      parts.push(own ?? FIELD_LABELS[key] ?? key);
     }
   }
   return parts.join(' ') || '整个文件';

@@ -13,9 +13,11 @@ export const FILE_FORMAT = 'budget-assistant/document';
 /** The version this code writes. Older versions are migrated on load (migrations.ts). */
 export const CURRENT_FORMAT_VERSION = 1;
 
-const amount = z.string().refine((value) => value === '' || AMOUNT_PATTERN.test(value), {
-  error: '金额：数字（如 123.45）或空字符串',
-});
+const AMOUNT_EXPECTED = '金额：数字（如 123.45）或空字符串';
+/** Stored as text ("123.45"): a JSON number is refused with the same words as any other wrong amount. */
+const amount = z
+  .string({ error: AMOUNT_EXPECTED })
+  .refine((value) => value === '' || AMOUNT_PATTERN.test(value), { error: AMOUNT_EXPECTED });
 const text = z.string({ error: '文字' });
 const itemFunctionCode = z.string().regex(/^\d{7}$/, { error: '7 位功能分类“项”级科目编码' });
 const economicCode = z.string().regex(/^\d{5}$/, { error: '5 位经济分类“款”级科目编码' });
