@@ -8,7 +8,7 @@
  * sheet, the cell and its content; a field that cannot be read is left blank, never guessed.
  */
 import type ExcelJS from 'exceljs';
-import { blocksOf, continuesRun } from '../declarations/grid';
+import { gridCells, OVERALL_GRID, PROJECT_GRID, type GridColumns } from '../declarations/grid';
 import {
   INDICATOR_LEVEL1,
   INDICATOR_LEVEL2,
@@ -74,27 +74,6 @@ const SIGNATURE_LABELS = Object.fromEntries(
 /** Column widths (Excel's character units): label column, then the form's columns. */
 const OVERALL_WIDTHS = [12, 20, 16, 15, 15, 16];
 const PROJECT_WIDTHS = [15, 10, 13, 17, 12, 13, 17, 12];
-
-/** Where an indicator grid's columns are: the shared 一级 column and one group per side (实施期, 年度). */
-interface GridColumns {
-  readonly level1: number;
-  readonly sides: readonly GridSide[];
-}
-interface GridSide {
-  readonly level2: number;
-  readonly name: number;
-  readonly nameTo: number;
-  readonly value: number;
-}
-
-const OVERALL_GRID: GridColumns = { level1: 2, sides: [{ level2: 3, name: 4, nameTo: 5, value: 6 }] };
-const PROJECT_GRID: GridColumns = {
-  level1: 2,
-  sides: [
-    { level2: 3, name: 4, nameTo: 4, value: 5 },
-    { level2: 6, name: 7, nameTo: 7, value: 8 },
-  ],
-};
 
 // ---------------------------------------------------------------------------------------------------
 // Export
@@ -364,9 +343,8 @@ function goalText(goals: readonly string[]): string {
 }
 
 /**
- * The indicator grid from row `header` (the header row): 一级 merged down its block, 二级 merged down the
- * indicators it heads. Returns the grid's last row. An indicator with neither 三级 nor 指标值 heads its own
- * 二级 cell, so that import can tell it from a row someone inserted.
+ * The indicator grid (grid.ts gridCells) from row `header`, its columns one right of the form's table
+ * (column A is the form's label column). Returns the grid's last row.
  */
 function writeIndicatorGrid(
   w: FormWriter,
@@ -374,50 +352,12 @@ function writeIndicatorGrid(
   columns: GridColumns,
   lists: readonly (readonly Indicator[])[],
 ): number {
-  w.box(header, columns.level1, GRID.level1, 'label');
-  for (const side of columns.sides) {
-    w.box(header, side.level2, GRID.level2, 'label');
-    w.box(header, side.name, GRID.name, 'label', { cols: side.nameTo - side.name + 1 });
-    w.box(header, side.value, GRID.value, 'label');
+  let last = header;
+  for (const cell of gridCells(columns, lists)) {
+    w.box(header + cell.row, cell.col + 1, cell.text, cell.kind, { rows: cell.rows, cols: cell.cols });
+    last = Math.max(last, header + cell.row + cell.rows - 1);
   }
-  let row = header + 1;
-  const blocks = blocksOf(lists);
-  if (blocks.length === 0) {
-    // An empty grid still shows a row to fill in.
-    w.box(row, columns.level1, '', 'center');
-    for (const side of columns.sides) writeSideRow(w, row, side, null);
-    return row;
-  }
-  for (const block of blocks) {
-    const height = Math.max(1, ...block.sides.map((items) => items.length));
-    w.box(row, columns.level1, block.level1, 'center', { rows: height });
-    columns.sides.forEach((side, k) => {
-      const items = block.sides[k] ?? [];
-      let i = 0;
-      while (i < height) {
-        const item = items[i];
-        if (!item) {
-          writeSideRow(w, row + i, side, null);
-          i++;
-          continue;
-        }
-        let span = 1;
-        while (continuesRun(items[i + span], item)) span++;
-        w.box(row + i, side.level2, item.level2, 'center', { rows: span });
-        for (let n = 0; n < span; n++) writeSideRow(w, row + i + n, side, items[i + n] ?? null);
-        i += span;
-      }
-    });
-    row += height;
-  }
-  return row - 1;
-}
-
-/** 三级 and 指标值 of one side (and a blank 二级 when the side has no indicator on this row). */
-function writeSideRow(w: FormWriter, row: number, side: GridSide, item: Indicator | null): void {
-  if (!item) w.box(row, side.level2, '', 'center');
-  w.box(row, side.name, item?.name ?? '', 'text', { cols: side.nameTo - side.name + 1 });
-  w.box(row, side.value, item?.value ?? '', 'center');
+  return last;
 }
 
 // ---------------------------------------------------------------------------------------------------

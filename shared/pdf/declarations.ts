@@ -20,7 +20,7 @@ import type {
 } from 'pdfmake/interfaces';
 import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../document/schema';
 import { formatGrouped, isBlank, toDecimal, type Amount, type Decimal } from '../money';
-import { blocksOf, continuesRun } from '../declarations/grid';
+import { gridCells, OVERALL_GRID, PROJECT_GRID, type GridColumns } from '../declarations/grid';
 import { projectById } from '../document/lookup';
 import {
   DECLARATION_TITLES,
@@ -29,7 +29,6 @@ import {
   FUNDING_PARTS,
   FUNDING_SIDES,
   INCOME_COLUMNS,
-  INDICATOR_HEADERS,
   OVERALL_LABELS,
   overallBudget,
   PROJECT_LABELS,
@@ -44,7 +43,6 @@ import { emWidth } from './styles';
 const OVERALL = OVERALL_LABELS;
 const PROJECT = PROJECT_LABELS;
 const TEXTS = PROJECT_TEXTS;
-const GRID = INDICATOR_HEADERS;
 /** The signature line's labels as printed: 负责人：. */
 const SIGNATURE_LINE = SIGNATURES.map(([key, label]) => [key, signatureLabel(label)] as const);
 
@@ -95,27 +93,6 @@ function estimatedLines(text: string, width: number): number {
 
 /** Where a form's table starts on its page: under the title and the （年度） line. */
 const TABLE_TOP = TITLE.size * LINE_EM.expected + TITLE.below + YEAR.size * LINE_EM.expected + YEAR.below;
-
-/** Where an indicator grid's columns are: the shared 一级 column and one group per side (实施期, 年度). */
-interface GridColumns {
-  readonly level1: number;
-  readonly sides: readonly GridSide[];
-}
-interface GridSide {
-  readonly level2: number;
-  readonly name: number;
-  readonly nameCols: number;
-  readonly value: number;
-}
-
-const OVERALL_GRID: GridColumns = { level1: 1, sides: [{ level2: 2, name: 3, nameCols: 2, value: 5 }] };
-const PROJECT_GRID: GridColumns = {
-  level1: 1,
-  sides: [
-    { level2: 2, name: 3, nameCols: 1, value: 4 },
-    { level2: 5, name: 6, nameCols: 1, value: 7 },
-  ],
-};
 
 /** What a cell shows: a bold label, text (left), a short value (centred) or an amount (right). */
 type Kind = 'label' | 'text' | 'center' | 'amount' | 'caption';
@@ -561,8 +538,8 @@ function signatureLine(d: ProjectDeclaration, id: string): Content {
 }
 
 /**
- * The indicator grid from row `header` (its header row) to the table's last row: 一级 spanning its block,
- * 二级 spanning the indicators it heads. An empty grid still shows a row to fill in.
+ * The indicator grid (grid.ts gridCells) from row `header` (its header row) to the table's last row, 一级
+ * and 二级 names broken to their columns' width.
  */
 function indicatorGrid(
   t: FormTable,
@@ -570,49 +547,8 @@ function indicatorGrid(
   columns: GridColumns,
   lists: readonly (readonly Indicator[])[],
 ): void {
-  const level1Width = t.textWidth(columns.level1);
-  t.box(header, columns.level1, levelText(GRID.level1, level1Width), 'label');
-  for (const side of columns.sides) {
-    t.box(header, side.level2, GRID.level2, 'label');
-    t.box(header, side.name, GRID.name, 'label', { cols: side.nameCols });
-    t.box(header, side.value, GRID.value, 'label');
+  for (const cell of gridCells(columns, lists)) {
+    const text = cell.level ? levelText(cell.text, t.textWidth(cell.col)) : cell.text;
+    t.box(header + cell.row, cell.col, text, cell.kind, { rows: cell.rows, cols: cell.cols });
   }
-  let row = header + 1;
-  const blocks = blocksOf(lists);
-  if (blocks.length === 0) {
-    t.box(row, columns.level1, '', 'center');
-    for (const side of columns.sides) sideRow(t, row, side, null);
-    return;
-  }
-  for (const block of blocks) {
-    const height = Math.max(1, ...block.sides.map((items) => items.length));
-    t.box(row, columns.level1, levelText(block.level1, level1Width), 'center', { rows: height });
-    columns.sides.forEach((side, k) => {
-      const items = block.sides[k] ?? [];
-      let i = 0;
-      while (i < height) {
-        const item = items[i];
-        if (!item) {
-          sideRow(t, row + i, side, null);
-          i++;
-          continue;
-        }
-        let span = 1;
-        while (continuesRun(items[i + span], item)) span++;
-        for (let n = 0; n < span; n++) sideRow(t, row + i + n, side, items[i + n] ?? null);
-        t.box(row + i, side.level2, levelText(item.level2, t.textWidth(side.level2)), 'center', {
-          rows: span,
-        });
-        i += span;
-      }
-    });
-    row += height;
-  }
-}
-
-/** 三级 and 指标值 of one side (and a blank 二级 when the side has no indicator on this row). */
-function sideRow(t: FormTable, row: number, side: GridSide, item: Indicator | null): void {
-  if (!item) t.box(row, side.level2, '', 'center');
-  t.box(row, side.name, item?.name ?? '', 'text', { cols: side.nameCols });
-  t.box(row, side.value, item?.value ?? '', 'center');
 }
