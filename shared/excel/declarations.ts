@@ -9,6 +9,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { gridCells, OVERALL_GRID, PROJECT_GRID, type GridColumns } from '../declarations/grid';
+import { overallFormCells, type FormValue } from '../declarations/layout';
 import {
   INDICATOR_LEVEL1,
   INDICATOR_LEVEL2,
@@ -46,13 +47,10 @@ import {
 import {
   DECLARATION_TITLES,
   declarationYearLine,
-  EXPENDITURE_COLUMNS,
   FUNDING_PARTS,
   FUNDING_SIDES,
-  INCOME_COLUMNS,
   INDICATOR_HEADERS,
   OVERALL_LABELS,
-  overallBudget,
   PROJECT_LABELS,
   PROJECT_TEXTS,
   SIGNATURES,
@@ -208,52 +206,25 @@ function wanValue(value: Decimal | null): number | null {
 
 function writeOverall(sheet: ExcelJS.Worksheet, doc: BudgetDocument): void {
   const w = new FormWriter(sheet, OVERALL_WIDTHS);
-  const o = doc.performance.overall;
   w.line(1, DECLARATION_TITLES.overall, 'title');
   w.line(2, declarationYearLine(doc.year), 'caption');
   w.line(3, `${OVERALL.filler}${doc.department.name}`, 'left');
-
+  // The table from row 4, its label column in column A.
   const top = 4;
-  w.box(4, 2, OVERALL.unitName, 'label');
-  w.box(4, 3, o.unitName, 'text', { cols: 4 });
-  w.box(5, 2, OVERALL.address, 'label');
-  w.box(5, 3, o.address, 'text', { cols: 4 });
-  w.box(6, 2, OVERALL.contact, 'label');
-  w.box(6, 3, o.contact, 'center');
-  w.box(6, 4, OVERALL.phone, 'label');
-  w.box(6, 5, o.phone, 'center', { cols: 2 });
-  w.box(7, 2, OVERALL.staffQuota, 'label');
-  w.box(7, 3, countValue(o.staffQuota), 'count');
-  w.box(7, 4, OVERALL.staffActual, 'label');
-  w.box(7, 5, countValue(o.staffActual), 'count', { cols: 2 });
-  w.box(8, 2, OVERALL.functions, 'label');
-  w.box(8, 3, o.functions, 'text', { cols: 4 });
-
-  const budget = overallBudget(doc);
-  w.box(9, 2, OVERALL.income, 'label', { cols: 5 });
-  INCOME_COLUMNS.forEach((label, i) => {
-    w.box(10, 2 + i, label, 'label');
-    w.box(11, 2 + i, wanValue(budget.income[i] ?? null), 'amount');
-  });
-  w.box(12, 2, OVERALL.expenditure, 'label', { cols: 5 });
-  // 支出合计 one column, 基本支出 and 项目支出 two each.
-  const expenditure = EXPENDITURE_COLUMNS.map((label, i) => ({
-    label,
-    col: i === 0 ? 2 : 2 * i + 1,
-    cols: i === 0 ? 1 : 2,
-    value: budget.expenditure[i] ?? null,
-  }));
-  for (const { label, col, cols, value } of expenditure) {
-    w.box(13, col, label, 'label', { cols });
-    w.box(14, col, wanValue(value), 'amount', { cols });
+  let last = top;
+  for (const cell of overallFormCells(doc)) {
+    const row = top + cell.row;
+    w.box(row, cell.col + 1, sheetValue(cell.value), cell.kind, { rows: cell.rows, cols: cell.cols });
+    last = Math.max(last, row + cell.rows - 1);
   }
-  w.box(top, 1, OVERALL.block, 'label', { rows: 14 - top + 1 });
-
-  w.box(15, 1, OVERALL.target, 'label');
-  w.box(15, 2, o.target, 'text', { cols: 5 });
-  const last = writeIndicatorGrid(w, 16, OVERALL_GRID, [o.indicators]);
-  w.box(16, 1, OVERALL.indicators, 'label', { rows: last - 16 + 1 });
   w.fitRows(top, last);
+}
+
+/** A value as the sheet holds it: amounts and counts as numbers. */
+function sheetValue(value: FormValue): ExcelJS.CellValue {
+  if ('wan' in value) return wanValue(value.wan);
+  if ('count' in value) return countValue(value.count);
+  return value.text;
 }
 
 /** Writes one project's form from `first`; returns the first row after it (where the next one starts). */

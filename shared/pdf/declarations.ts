@@ -20,17 +20,15 @@ import type {
 } from 'pdfmake/interfaces';
 import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../document/schema';
 import { formatGrouped, isBlank, toDecimal, type Amount, type Decimal } from '../money';
-import { gridCells, OVERALL_GRID, PROJECT_GRID, type GridColumns } from '../declarations/grid';
+import { gridCells, PROJECT_GRID, type GridColumns } from '../declarations/grid';
+import { overallFormCells, type FormCell, type FormValue } from '../declarations/layout';
 import { projectById } from '../document/lookup';
 import {
   DECLARATION_TITLES,
   declarationYearLine,
-  EXPENDITURE_COLUMNS,
   FUNDING_PARTS,
   FUNDING_SIDES,
-  INCOME_COLUMNS,
   OVERALL_LABELS,
-  overallBudget,
   PROJECT_LABELS,
   PROJECT_TEXTS,
   SIGNATURES,
@@ -366,53 +364,35 @@ function page(stack: Content[]): Content {
 }
 
 function overallForm(doc: BudgetDocument): Content {
-  const o = doc.performance.overall;
   const t = new FormTable(columnWidths(OVERALL_SHARES));
   // 填报单位 is the table's first row, without borders: the form's first row spans no rows.
   t.caption(`${OVERALL.filler}${doc.department.name}`);
-  const top = 1;
-  t.box(top, 1, OVERALL.unitName, 'label');
-  t.box(top, 2, o.unitName, 'text', { cols: 4 });
-  t.box(top + 1, 1, OVERALL.address, 'label');
-  t.box(top + 1, 2, o.address, 'text', { cols: 4 });
-  t.box(top + 2, 1, OVERALL.contact, 'label');
-  t.box(top + 2, 2, o.contact, 'center');
-  t.box(top + 2, 3, OVERALL.phone, 'label');
-  t.box(top + 2, 4, o.phone, 'center', { cols: 2 });
-  t.box(top + 3, 1, OVERALL.staffQuota, 'label');
-  t.box(top + 3, 2, o.staffQuota, 'center');
-  t.box(top + 3, 3, OVERALL.staffActual, 'label');
-  t.box(top + 3, 4, o.staffActual, 'center', { cols: 2 });
-  t.box(top + 4, 1, OVERALL.functions, 'label');
-  t.box(top + 4, 2, o.functions, 'text', { cols: 4 });
-
-  const budget = overallBudget(doc);
-  t.box(top + 5, 1, OVERALL.income, 'label', { cols: 5 });
-  INCOME_COLUMNS.forEach((label, i) => {
-    t.box(top + 6, 1 + i, label, 'label');
-    t.box(top + 7, 1 + i, wanText(budget.income[i] ?? null), 'amount');
-  });
-  t.box(top + 8, 1, OVERALL.expenditure, 'label', { cols: 5 });
-  // 支出合计 one column, 基本支出 and 项目支出 two each.
-  const expenditure = EXPENDITURE_COLUMNS.map((label, i) => ({
-    label,
-    col: i === 0 ? 1 : 2 * i,
-    cols: i === 0 ? 1 : 2,
-    value: budget.expenditure[i] ?? null,
-  }));
-  for (const { label, col, cols, value } of expenditure) {
-    t.box(top + 9, col, label, 'label', { cols });
-    t.box(top + 10, col, wanText(value), 'amount', { cols });
+  for (const cell of overallFormCells(doc)) {
+    const text = cellText(cell.value);
+    t.box(
+      1 + cell.row,
+      cell.col,
+      cell.level ? levelText(text, t.textWidth(cell.col)) : text,
+      pdfKind(cell.kind),
+      {
+        rows: cell.rows,
+        cols: cell.cols,
+      },
+    );
   }
-  t.box(top, 0, OVERALL.block, 'label', { rows: 11 });
-
-  t.box(top + 11, 0, OVERALL.target, 'label');
-  t.box(top + 11, 1, o.target, 'text', { cols: 5 });
-  const grid = top + 12;
-  indicatorGrid(t, grid, OVERALL_GRID, [o.indicators]);
-  t.box(grid, 0, OVERALL.indicators, 'label', { rows: t.rowCount - grid });
-
   return page([title(DECLARATION_TITLES.overall), yearLine(doc.year), t.table()]);
+}
+
+/** A value as the PDF prints it: 万元 amounts grouped with two decimals, counts as typed. */
+function cellText(value: FormValue): string {
+  if ('wan' in value) return wanText(value.wan);
+  if ('count' in value) return value.count;
+  return value.text;
+}
+
+/** A count is centred as text (the workbook holds it as a number). */
+function pdfKind(kind: FormCell['kind']): Kind {
+  return kind === 'count' ? 'center' : kind;
 }
 
 /** The height of the signature line under a form (the room above it and one line), estimated. */
