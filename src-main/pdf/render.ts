@@ -402,7 +402,6 @@ const memoryFiles = (
   pdfmake as unknown as {
     readonly virtualfs: {
       existsSync(path: string): boolean;
-      readFileSync(path: string): Buffer;
       writeFileSync(path: string, content: Buffer): void;
     };
   }
