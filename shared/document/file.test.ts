@@ -145,6 +145,13 @@ describe('the document file', () => {
       '绩效目标 部门（单位）整体支出绩效目标申报表 人员编制数',
     );
     expect(describePath(['explanations', 0, 'basis'], doc)).toBe('“提示”的说明 第1条 所依据的数字');
+    expect(describePath(['projects', 0, 'declaration', 'basis'], doc)).toBe(
+      '项目列表 第1个项目（政府机关运行经费） 绩效目标申报表 立项依据',
+    );
+    expect(describePath(['narrative', 'reasons', 'total'], doc)).toBe('情况说明 增减原因 收支总计');
+    expect(describePath(['projects', 0, 'declaration', 'annualFunding', 'total'], doc)).toBe(
+      '项目列表 第1个项目（政府机关运行经费） 绩效目标申报表 年度资金 资金总额',
+    );
     expect(describePath(['emptyTableNotes', 'T7'], doc)).toBe('空表说明 T7');
     // Every key the schema knows has its words (only table ids and 表 ids are said as they are).
     const keys = new Set<string>();

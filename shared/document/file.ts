@@ -175,7 +175,7 @@ const TABLE_LABELS: Record<string, string> = {
 
 /**
  * What the document's fields are called where a file problem is described (the declaration's as its
- * forms print them). A key means the same wherever it appears, but for `name` and `total`, said generally.
+ * forms print them): a key means the same wherever it is (`name` said generally), but for LABELS_WITHIN.
  */
 const FIELD_LABELS: Record<string, string> = {
   id: '编号',
@@ -272,12 +272,13 @@ const FIELD_LABELS: Record<string, string> = {
   explanations: '“提示”的说明',
 };
 
-/** The fields of a written 说明 (made by the app, not typed). */
-const EXPLANATION_LABELS: Record<string, string> = {
-  ruleId: '规则',
-  subject: '对象',
-  basis: '所依据的数字',
-  text: '说明',
+/**
+ * Fields whose words depend on where they are, by the list or record they are in: a written 说明's (made
+ * by the app, not typed), and the reason for the change of 收支总计 (a project's `total` is its 资金总额).
+ */
+const LABELS_WITHIN: Record<string, Record<string, string>> = {
+  explanations: { ruleId: '规则', subject: '对象', basis: '所依据的数字', text: '说明' },
+  reasons: { total: '收支总计' },
 };
 
 /** What an item of a list of texts is called (a table's or a grid's is a 行). */
@@ -310,7 +311,8 @@ export function describePath(path: readonly PathSegment[], root?: unknown): stri
       if (segment === 'incomeRows') parts.push('收入部分');
     } else {
       const key = String(segment);
-      const own = path[0] === 'explanations' ? EXPLANATION_LABELS[key] : undefined;
+      const within = path.slice(0, i).findLast((s) => typeof s === 'string');
+      const own = within === undefined ? undefined : LABELS_WITHIN[within]?.[key];
       parts.push(own ?? FIELD_LABELS[key] ?? key);
     }
   }
