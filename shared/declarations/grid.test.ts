@@ -2,17 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../document/schema';
 import { blocksOf, gridCells, OVERALL_GRID, PROJECT_GRID, type GridCell } from './grid';
 
-const indicator = (
-  level1: Indicator['level1'],
-  level2: Indicator['level2'],
-  name: string,
-  value: string,
-): Indicator => ({ level1, level2, name, value });
-
-const offices = indicator('产出指标', '数量指标', '保障办公场所', '=3处');
-const meetings = indicator('产出指标', '数量指标', '保障会议', '≥12次');
-const onTime = indicator('产出指标', '时效指标', '按时完成率', '100%');
-const satisfied = indicator('满意度指标', '服务对象满意度指标', '干部职工满意度', '≥95%');
+const offices: Indicator = { level1: '产出指标', level2: '数量指标', name: '保障办公场所', value: '=3处' };
+const meetings: Indicator = { level1: '产出指标', level2: '数量指标', name: '保障会议', value: '≥12次' };
+const onTime: Indicator = { level1: '产出指标', level2: '时效指标', name: '按时完成率', value: '100%' };
+const satisfied: Indicator = {
+  level1: '满意度指标',
+  level2: '服务对象满意度指标',
+  name: '干部职工满意度',
+  value: '≥95%',
+};
 
 /** A cell as `row,col text [rows×cols]`, the spans only when more than one. */
 function shown(cell: GridCell): string {
@@ -82,7 +80,7 @@ describe('the indicator grid', () => {
   });
 
   it('gives an indicator with neither 三级 nor 指标值 a 二级 cell of its own (an import tells it from an inserted row)', () => {
-    const blank = indicator('产出指标', '数量指标', '', '');
+    const blank: Indicator = { ...offices, name: '', value: '' };
     const cells = gridCells(OVERALL_GRID, [[offices, blank]]).map(shown);
     expect(cells.filter((cell) => cell.includes('数量指标'))).toEqual([
       '1,2 数量指标 (level)',
