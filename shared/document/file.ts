@@ -190,6 +190,7 @@ const FIELD_LABELS: Record<string, string> = {
   basic: '基本支出',
   project: '项目支出',
   amount: '金额',
+  item: '“三公”经费项目',
   personnel: '人员经费',
   public: '公用经费',
   departmentCode: '部门经济科目',
