@@ -86,6 +86,21 @@ describe('the document file', () => {
     expect(problems[1]?.expected).toContain('colour');
   });
 
+  it('says what a value stored in English means when another was found (表10’s items, 表7’s source)', () => {
+    const raw = sampleJson();
+    const tables = raw.tables as { t7: Raw; t10: { rows: Raw[] } };
+    tables.t7.source = 'table3';
+    tables.t10.rows = [{ item: '差旅费', generalBudget: '', governmentFund: '', stateCapital: '' }];
+    expect(problemsOf(load(raw)).map((p) => [p.where, p.expected])).toEqual([
+      ['报表 表7 数据来源', '以下之一："table2"（取表2 的政府性基金预算栏）、"typed"（按行填写）'],
+      [
+        '报表 表10 第1行（差旅费） “三公”经费项目',
+        '以下之一："travelAbroad"（因公出国（境）费用）、"reception"（公务接待费）、' +
+          '"vehiclePurchase"（公务用车购置费）、"vehicleOperation"（公务用车运行维护费）',
+      ],
+    ]);
+  });
+
   it('refuses a file from a newer format version without reading it', () => {
     const raw = { ...sampleJson(), formatVersion: CURRENT_FORMAT_VERSION + 1 };
     const result = load(raw);

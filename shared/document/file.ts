@@ -11,6 +11,7 @@ import {
   PROJECT_TEXTS,
   SIGNATURES,
 } from '../declarations/form';
+import { THREE_PUBLIC_LABELS } from '../narrative/labels';
 import { migrate, type RawDocument } from './migrations';
 import { budgetDocumentSchema, CURRENT_FORMAT_VERSION, FILE_FORMAT, type BudgetDocument } from './schema';
 
@@ -101,7 +102,7 @@ function expectedOf(issue: z.core.$ZodIssue): string {
         ? (TYPE_NAMES[issue.expected] ?? issue.expected)
         : issue.message;
     case 'invalid_value':
-      return `以下之一：${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
+      return `以下之一：${issue.values.map((v) => JSON.stringify(v) + meaningOf(v)).join('、')}`;
     case 'unrecognized_keys':
       return `不应有的字段：${issue.keys.join('、')}（可能拼写有误）`;
     case 'too_small':
@@ -111,6 +112,18 @@ function expectedOf(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+/** What a value stored in English means: 表10's items, 表7's source. */
+const VALUE_MEANINGS: Readonly<Record<string, string>> = {
+  ...THREE_PUBLIC_LABELS,
+  table2: '取表2 的政府性基金预算栏',
+  typed: '按行填写',
+};
+
+function meaningOf(value: unknown): string {
+  const meaning = typeof value === 'string' ? VALUE_MEANINGS[value] : undefined;
+  return meaning === undefined ? '' : `（${meaning}）`;
 }
 
 /** `不小于 2000 的数` (a year of 1899), `至少 1 个字符`, `至多 3 项`. */
@@ -240,10 +253,7 @@ const FIELD_LABELS: Record<string, string> = {
   totalExpenditure: '支出总计',
   generalBudgetExpenditure: '一般公共预算支出',
   threePublic: '“三公”经费',
-  travelAbroad: '因公出国（境）费',
-  reception: '公务接待费',
-  vehiclePurchase: '公务用车购置费',
-  vehicleOperation: '公务用车运行维护费',
+  ...THREE_PUBLIC_LABELS,
   operatingExpenses: '机关运行经费',
   reasons: '增减原因',
   procurement: '政府采购预算',
