@@ -11,7 +11,7 @@ import {
   PROJECT_TEXTS,
   SIGNATURES,
 } from '../declarations/form';
-import { THREE_PUBLIC_LABELS } from '../narrative/labels';
+import { THREE_PUBLIC_LABELS, VEHICLE_KINDS } from '../narrative/labels';
 import { migrate, type RawDocument } from './migrations';
 import { budgetDocumentSchema, CURRENT_FORMAT_VERSION, FILE_FORMAT, type BudgetDocument } from './schema';
 
@@ -265,13 +265,7 @@ const FIELD_LABELS: Record<string, string> = {
   vehicleQuota: '公务用车编制数',
   vehicleActual: '公务用车实有数',
   vehicles: '公务用车',
-  leader: '领导用车',
-  confidential: '机要通信用车',
-  emergency: '应急保障用车',
-  lawEnforcement: '执法执勤用车',
-  specialTechnical: '特种专业技术用车',
-  institutionBusiness: '事业单位业务用车',
-  institutionOther: '事业单位其他公务用车',
+  ...Object.fromEntries(VEHICLE_KINDS),
   vehicleNote: '车辆情况补充说明',
   officeArea: '办公用房建筑面积',
   equipmentOver50: '单价 50 万元以上通用设备',
