@@ -8,8 +8,8 @@
  * sheet, the cell and its content; a field that cannot be read is left blank, never guessed.
  */
 import type ExcelJS from 'exceljs';
-import { gridCells, OVERALL_GRID, PROJECT_GRID, type GridColumns } from '../declarations/grid';
-import { overallFormCells, type FormValue } from '../declarations/layout';
+import { OVERALL_GRID, PROJECT_GRID } from '../declarations/grid';
+import { overallFormCells, projectFormCells, type FormCell, type FormValue } from '../declarations/layout';
 import {
   INDICATOR_LEVEL1,
   INDICATOR_LEVEL2,
@@ -155,6 +155,26 @@ class FormWriter {
     this.needs.push({ top: row, bottom: toRow, points: rowHeightFor(lines) });
   }
 
+  /**
+   * A form's table (layout.ts) from row `top`, its label column in column A, rows as high as their text
+   * needs. Returns its last row.
+   */
+  table(top: number, cells: readonly FormCell[]): number {
+    let last = top;
+    for (const cell of cells) {
+      const row = top + cell.row;
+      const numFmt = 'yuan' in cell.value ? yuanFormat(cell.value.yuan) : undefined;
+      this.box(row, cell.col + 1, sheetValue(cell.value), cell.kind, {
+        rows: cell.rows,
+        cols: cell.cols,
+        numFmt,
+      });
+      last = Math.max(last, row + cell.rows - 1);
+    }
+    this.fitRows(top, last);
+    return last;
+  }
+
   /** A line across the form without borders: the title, the year, 填报单位. */
   line(row: number, text: string, style: 'title' | 'caption' | 'left'): void {
     writeLine(this.sheet, row, text, this.widths.length, {
@@ -209,20 +229,14 @@ function writeOverall(sheet: ExcelJS.Worksheet, doc: BudgetDocument): void {
   w.line(1, DECLARATION_TITLES.overall, 'title');
   w.line(2, declarationYearLine(doc.year), 'caption');
   w.line(3, `${OVERALL.filler}${doc.department.name}`, 'left');
-  // The table from row 4, its label column in column A.
-  const top = 4;
-  let last = top;
-  for (const cell of overallFormCells(doc)) {
-    const row = top + cell.row;
-    w.box(row, cell.col + 1, sheetValue(cell.value), cell.kind, { rows: cell.rows, cols: cell.cols });
-    last = Math.max(last, row + cell.rows - 1);
-  }
-  w.fitRows(top, last);
+  // The table from row 4.
+  w.table(4, overallFormCells(doc));
 }
 
 /** A value as the sheet holds it: amounts and counts as numbers. */
 function sheetValue(value: FormValue): ExcelJS.CellValue {
   if ('wan' in value) return wanValue(value.wan);
+  if ('yuan' in value) return isBlank(value.yuan) ? null : toDecimal(value.yuan).toNumber();
   if ('count' in value) return countValue(value.count);
   return value.text;
 }
@@ -238,59 +252,7 @@ function writeProject(
   const w = new FormWriter(sheet, PROJECT_WIDTHS);
   w.line(first, DECLARATION_TITLES.project, 'title');
   w.line(first + 1, declarationYearLine(doc.year), 'caption');
-  let r = first + 2;
-  const top = r;
-  w.box(r, 1, PROJECT.name, 'label');
-  w.box(r, 2, project.name, 'text', { cols: 7 });
-  r++;
-  const unit = doc.units.find((u) => u.id === project.unitId)?.name ?? '';
-  const pairs = [
-    [PROJECT.department, `${doc.department.code}-${doc.department.name}`, PROJECT.unit, unit],
-    [PROJECT.attribute, d.attribute, PROJECT.period, d.period],
-  ] as const;
-  for (const [leftLabel, leftValue, rightLabel, rightValue] of pairs) {
-    w.box(r, 1, leftLabel, 'label');
-    w.box(r, 2, leftValue, 'text', { cols: 2 });
-    w.box(r, 4, rightLabel, 'label', { cols: 2 });
-    w.box(r, 6, rightValue, 'text', { cols: 3 });
-    r++;
-  }
-
-  const fundingTop = r;
-  FUNDING_SIDES.forEach((side, s) => {
-    const funding = d[side.field];
-    const labelCol = s === 0 ? 2 : 6;
-    const valueCol = s === 0 ? 4 : 8;
-    const rows = [
-      [side.total, funding.total] as const,
-      ...FUNDING_PARTS.map(([key, label]) => [label, funding[key]] as const),
-    ];
-    rows.forEach(([label, amount], i) => {
-      w.box(fundingTop + i, labelCol, label, 'text', { cols: 2 });
-      const value = isBlank(amount) ? null : toDecimal(amount).toNumber();
-      w.box(fundingTop + i, valueCol, value, 'amount', { cols: s === 0 ? 2 : 1, numFmt: yuanFormat(amount) });
-    });
-  });
-  w.box(fundingTop, 1, PROJECT.funding, 'label', { rows: FUNDING_PARTS.length + 1 });
-  r = fundingTop + FUNDING_PARTS.length + 1;
-
-  for (const [key, label] of PROJECT_TEXTS) {
-    w.box(r, 1, label, 'label');
-    w.box(r, 2, d[key], 'text', { cols: 7 });
-    r++;
-  }
-
-  w.box(r, 1, PROJECT.goals, 'label', { rows: 2 });
-  w.box(r, 2, PROJECT.implementationGoals, 'label', { cols: 4 });
-  w.box(r, 6, PROJECT.annualGoals, 'label', { cols: 3 });
-  w.box(r + 1, 2, goalText(d.implementationGoals), 'text', { cols: 4 });
-  w.box(r + 1, 6, goalText(d.annualGoals), 'text', { cols: 3 });
-  r += 2;
-
-  const gridTop = r;
-  const last = writeIndicatorGrid(w, gridTop, PROJECT_GRID, [d.implementationIndicators, d.annualIndicators]);
-  w.box(gridTop, 1, PROJECT.indicators, 'label', { rows: last - gridTop + 1 });
-  w.fitRows(top, last);
+  const last = w.table(first + 2, projectFormCells(doc, project, d, 2));
 
   const signatures = last + 1;
   SIGNATURES.forEach(([key, label], i) => {
@@ -306,29 +268,6 @@ function writeProject(
   sheet.getRow(signatures).height = 28;
   // A blank row between forms on screen; the page break comes after it.
   return signatures + 2;
-}
-
-/** 目标1：… on a line each. */
-function goalText(goals: readonly string[]): string {
-  return goals.map((goal, i) => `目标${i + 1}：${goal}`).join('\n');
-}
-
-/**
- * The indicator grid (grid.ts gridCells) from row `header`, its columns one right of the form's table
- * (column A is the form's label column). Returns the grid's last row.
- */
-function writeIndicatorGrid(
-  w: FormWriter,
-  header: number,
-  columns: GridColumns,
-  lists: readonly (readonly Indicator[])[],
-): number {
-  let last = header;
-  for (const cell of gridCells(columns, lists)) {
-    w.box(header + cell.row, cell.col + 1, cell.text, cell.kind, { rows: cell.rows, cols: cell.cols });
-    last = Math.max(last, header + cell.row + cell.rows - 1);
-  }
-  return last;
 }
 
 // ---------------------------------------------------------------------------------------------------

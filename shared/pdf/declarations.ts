@@ -18,19 +18,14 @@ import type {
   TableCell,
   TableCellProperties,
 } from 'pdfmake/interfaces';
-import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../document/schema';
+import type { BudgetDocument, Project, ProjectDeclaration } from '../document/schema';
 import { formatGrouped, isBlank, toDecimal, type Amount, type Decimal } from '../money';
-import { gridCells, PROJECT_GRID, type GridColumns } from '../declarations/grid';
-import { overallFormCells, type FormCell, type FormValue } from '../declarations/layout';
+import { overallFormCells, projectFormCells, type FormCell, type FormValue } from '../declarations/layout';
 import { projectById } from '../document/lookup';
 import {
   DECLARATION_TITLES,
   declarationYearLine,
-  FUNDING_PARTS,
-  FUNDING_SIDES,
   OVERALL_LABELS,
-  PROJECT_LABELS,
-  PROJECT_TEXTS,
   SIGNATURES,
   signatureLabel,
 } from '../declarations/form';
@@ -39,8 +34,6 @@ import { textArea } from './page';
 import { emWidth } from './styles';
 
 const OVERALL = OVERALL_LABELS;
-const PROJECT = PROJECT_LABELS;
-const TEXTS = PROJECT_TEXTS;
 /** The signature line's labels as printed: 负责人：. */
 const SIGNATURE_LINE = SIGNATURES.map(([key, label]) => [key, signatureLabel(label)] as const);
 
@@ -174,6 +167,23 @@ class FormTable {
     const line = this.rows[row];
     if (line) line[col] = cell;
     this.boxes.push({ row, rows, lines: estimatedLines(text, shrink < 1 ? Infinity : width), cell });
+  }
+
+  /**
+   * A form's table (layout.ts) from row `top`: 一级 and 二级 names broken to their columns' width, counts
+   * centred as text.
+   */
+  cells(top: number, cells: readonly FormCell[]): void {
+    for (const cell of cells) {
+      const text = cellText(cell.value);
+      this.box(
+        top + cell.row,
+        cell.col,
+        cell.level ? levelText(text, this.textWidth(cell.col)) : text,
+        cell.kind === 'count' ? 'center' : cell.kind,
+        { rows: cell.rows, cols: cell.cols },
+      );
+    }
   }
 
   /**
@@ -367,32 +377,16 @@ function overallForm(doc: BudgetDocument): Content {
   const t = new FormTable(columnWidths(OVERALL_SHARES));
   // 填报单位 is the table's first row, without borders: the form's first row spans no rows.
   t.caption(`${OVERALL.filler}${doc.department.name}`);
-  for (const cell of overallFormCells(doc)) {
-    const text = cellText(cell.value);
-    t.box(
-      1 + cell.row,
-      cell.col,
-      cell.level ? levelText(text, t.textWidth(cell.col)) : text,
-      pdfKind(cell.kind),
-      {
-        rows: cell.rows,
-        cols: cell.cols,
-      },
-    );
-  }
+  t.cells(1, overallFormCells(doc));
   return page([title(DECLARATION_TITLES.overall), yearLine(doc.year), t.table()]);
 }
 
 /** A value as the PDF prints it: 万元 amounts grouped with two decimals, counts as typed. */
 function cellText(value: FormValue): string {
   if ('wan' in value) return wanText(value.wan);
+  if ('yuan' in value) return yuanText(value.yuan);
   if ('count' in value) return value.count;
   return value.text;
-}
-
-/** A count is centred as text (the workbook holds it as a number). */
-function pdfKind(kind: FormCell['kind']): Kind {
-  return kind === 'count' ? 'center' : kind;
 }
 
 /** The height of the signature line under a form (the room above it and one line), estimated. */
@@ -430,59 +424,8 @@ function projectTable(
   tight: boolean,
 ): FormTable {
   const t = new FormTable(columnWidths(PROJECT_SHARES), tight);
-  t.box(0, 0, PROJECT.name, 'label');
-  t.box(0, 1, project.name, 'text', { cols: 7 });
-  const unit = doc.units.find((u) => u.id === project.unitId)?.name ?? '';
-  const pairs = [
-    [PROJECT.department, `${doc.department.code}-${doc.department.name}`, PROJECT.unit, unit],
-    [PROJECT.attribute, d.attribute, PROJECT.period, d.period],
-  ] as const;
-  pairs.forEach(([leftLabel, leftValue, rightLabel, rightValue], i) => {
-    t.box(1 + i, 0, leftLabel, 'label');
-    t.box(1 + i, 1, leftValue, 'text', { cols: 3 });
-    t.box(1 + i, 4, rightLabel, 'label');
-    t.box(1 + i, 5, rightValue, 'text', { cols: 3 });
-  });
-
-  // 实施期 left of the line between the 实施期 and 年度 grids, 年度 right of it; each amount under a 指标值.
-  const fundingTop = 3;
-  FUNDING_SIDES.forEach((side, s) => {
-    const funding = d[side.field];
-    const label = s === 0 ? { col: 1, cols: 3 } : { col: 5, cols: 2 };
-    const amountCol = s === 0 ? 4 : 7;
-    const rows = [
-      [side.total, funding.total] as const,
-      ...FUNDING_PARTS.map(([key, l]) => [l, funding[key]] as const),
-    ];
-    rows.forEach(([text, amount], i) => {
-      t.box(fundingTop + i, label.col, text, 'text', { cols: label.cols });
-      t.box(fundingTop + i, amountCol, yuanText(amount), 'amount');
-    });
-  });
-  t.box(fundingTop, 0, PROJECT.funding, 'label', { rows: FUNDING_PARTS.length + 1 });
-  let r = fundingTop + FUNDING_PARTS.length + 1;
-
-  for (const [key, label] of TEXTS) {
-    t.box(r, 0, label, 'label');
-    t.box(r, 1, d[key], 'text', { cols: 7 });
-    r++;
-  }
-
-  t.box(r, 0, PROJECT.goals, 'label', { rows: 2 });
-  t.box(r, 1, PROJECT.implementationGoals, 'label', { cols: 4 });
-  t.box(r, 5, PROJECT.annualGoals, 'label', { cols: 3 });
-  t.box(r + 1, 1, goalText(d.implementationGoals), 'text', { cols: 4 });
-  t.box(r + 1, 5, goalText(d.annualGoals), 'text', { cols: 3 });
-  r += 2;
-
-  indicatorGrid(t, r, PROJECT_GRID, [d.implementationIndicators, d.annualIndicators]);
-  t.box(r, 0, PROJECT.indicators, 'label', { rows: t.rowCount - r });
+  t.cells(0, projectFormCells(doc, project, d, 3));
   return t;
-}
-
-/** 目标1：… on a line each. */
-function goalText(goals: readonly string[]): string {
-  return goals.map((goal, i) => `目标${i + 1}：${goal}`).join('\n');
 }
 
 /**
@@ -515,20 +458,4 @@ function signatureLine(d: ProjectDeclaration, id: string): Content {
     fontSize: FONT_SIZE,
     lineHeight: LINE_HEIGHT,
   };
-}
-
-/**
- * The indicator grid (grid.ts gridCells) from row `header` (its header row) to the table's last row, 一级
- * and 二级 names broken to their columns' width.
- */
-function indicatorGrid(
-  t: FormTable,
-  header: number,
-  columns: GridColumns,
-  lists: readonly (readonly Indicator[])[],
-): void {
-  for (const cell of gridCells(columns, lists)) {
-    const text = cell.level ? levelText(cell.text, t.textWidth(cell.col)) : cell.text;
-    t.box(header + cell.row, cell.col, text, cell.kind, { rows: cell.rows, cols: cell.cols });
-  }
 }
