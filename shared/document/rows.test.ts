@@ -9,6 +9,8 @@ import {
   addEconomicRow,
   addFunctionRow,
   addOperatingRow,
+  unitsWithoutOperatingRow,
+  rowName,
   addProject,
   functionCodesOf,
   updateProject,
@@ -360,7 +362,15 @@ describe('units', () => {
       'u3',
       'u4',
     ]);
+    expect(unitsWithoutOperatingRow(plain).map((u) => u.name)).toEqual(['新绛县档案馆']);
+    expect(rowName(sample, 't11', 'u2')).toBe('新绛县金融服务中心');
+    expect(rowName(sample, 't3', '2010301')).toBe('2010301');
     const withoutU2 = ok(removeRow(sample, 't11', 'u2'));
+    expect(unitsWithoutOperatingRow(sample)).toEqual([]);
+    expect(unitsWithoutOperatingRow(ok(removeRow(plain, 't11', 'u2'))).map((u) => u.id)).toEqual([
+      'u2',
+      'u4',
+    ]);
     expect(ok(addOperatingRow(withoutU2, 'u2')).tables.t11.rows.map((r) => r.unitId)).toEqual([
       'u1',
       'u2',

@@ -425,6 +425,17 @@ export function addUnit(
   );
 }
 
+/** A row as messages name it: 表11's (keyed by unit id) by its unit's name, the others by their code. */
+export function rowName(doc: BudgetDocument, collection: RemovableCollection, key: string): string {
+  return collection === 't11' ? (unitById(doc, key)?.name ?? key) : key;
+}
+
+/** The units 表11 has no row for, in the unit list's order (one can be added: addOperatingRow). */
+export function unitsWithoutOperatingRow(doc: BudgetDocument): readonly Unit[] {
+  const listed = new Set(doc.tables.t11.rows.map((r) => r.unitId));
+  return doc.units.filter((u) => !listed.has(u.id));
+}
+
 /** Adds a blank 表11 row for a unit that has none (in the order of the unit list). */
 export function addOperatingRow(doc: BudgetDocument, unitId: string): RowEditResult {
   const unit = unitById(doc, unitId);

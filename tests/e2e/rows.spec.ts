@@ -1,6 +1,6 @@
 /**
- * Row operations: a 功能 科目 added by catalog search (pinyin initials), removing rows (asking first
- * when they hold money), 表5 filled from 表3. All undoable.
+ * Row operations: a 功能 科目 added by catalog search (pinyin initials), 表11's row of a unit added back,
+ * removing rows (asking first when they hold money), 表5 filled from 表3. All undoable.
  */
 import { expect, test } from '@playwright/test';
 import { BudgetApp } from './pages/BudgetApp';
@@ -120,4 +120,32 @@ test('renames a project of 表12; undo brings the old name back', async ({ page 
   await expect(app.form.row('政府律师服务费')).toHaveCount(0);
   await page.keyboard.press('Control+z');
   await expect(app.form.row('政府律师服务费')).toHaveCount(1);
+});
+
+test('adds back 表11’s row of a unit that has none, ready for its amount', async ({ page }) => {
+  await app.show(/^表11 /);
+  // Every unit has its row: nothing to add.
+  await expect(app.rows.button('添加单位')).toHaveCount(0);
+  await app.form.select('新绛县金融服务中心', 1);
+  await app.rows.button('删除本行').click();
+  await expect(app.rows.confirmation).toContainText('第 2 行（新绛县金融服务中心）填有金额');
+  await app.rows.confirmation.getByRole('button', { name: '删除' }).click();
+  await expect(app.form.row('新绛县金融服务中心')).toHaveCount(0);
+  await expect(app.form.cell('部门合计', 1)).toHaveText('25.65');
+
+  await app.rows.button('添加单位').click();
+  const dialog = page.getByRole('dialog', { name: '添加单位' });
+  await expect(dialog.getByRole('button')).toHaveText(['新绛县金融服务中心（参公事业）', '取消']);
+  await dialog.getByRole('button', { name: /^新绛县金融服务中心/ }).click();
+  // Back in the unit list's order, blank, its first amount selected.
+  await expect(app.form.grid.getByRole('gridcell', { name: /^新绛县/ })).toHaveText([
+    '新绛县人民政府办公室',
+    '新绛县金融服务中心',
+    '新绛县人民政府办公室综合保障中心',
+  ]);
+  await expect(app.form.activeCell).toHaveAttribute('aria-readonly', 'false');
+  await app.form.type('4.76');
+  await expect(app.form.cell('新绛县金融服务中心', 2)).toHaveText('4.76');
+  await expect(app.form.cell('部门合计', 1)).toHaveText('30.41');
+  await expect(app.rows.button('添加单位')).toHaveCount(0);
 });

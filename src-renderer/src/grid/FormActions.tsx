@@ -1,6 +1,7 @@
 /**
- * What can be done to a form's rows: add a 功能 科目 by catalog search, remove the current row (asking
- * first when it has money), and fill 表5 from 表3 for a department whose only fund is 一般公共预算.
+ * What can be done to a form's rows: add a 功能 科目 by catalog search, add 表11's row of a unit that has
+ * none, remove the current row (asking first when it has money), and fill 表5 from 表3 for a department
+ * whose only fund is 一般公共预算.
  * The document operations are shared/document/rows.ts; this only offers them.
  */
 import { useMemo, useState } from 'react';
@@ -8,6 +9,7 @@ import { positionOfRow, storedRowsAt } from '../../../shared/editing/grid';
 import {
   addEconomicRow,
   addFunctionRow,
+  addOperatingRow,
   addProject,
   canCopyTable,
   copyTable,
@@ -17,6 +19,8 @@ import {
   removeProject,
   removeRow,
   rowHasMoney,
+  rowName,
+  unitsWithoutOperatingRow,
   updateProject,
   type GovernmentCodeOption,
   type FunctionCollection,
@@ -64,6 +68,7 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
   const [choosing, setChoosing] = useState<{ code: string; options: GovernmentCodeOption[] } | null>(null);
   const [addingProject, setAddingProject] = useState(false);
   const [changingProject, setChangingProject] = useState(false);
+  const [addingUnitRow, setAddingUnitRow] = useState(false);
   const { replaceDocument, notify, ask } = useWorkbench.getState();
   const stored = useMemo(
     () => storedRowsAt(grid, row).filter((r) => REMOVABLE.has(r.collection)),
@@ -107,6 +112,16 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
     });
   };
 
+  const addUnitRow = (unitId: string, name: string) => {
+    setAddingUnitRow(false);
+    apply(`添加表11单位 ${name}`, addOperatingRow(doc, unitId), () => {
+      const { editor, select } = useWorkbench.getState();
+      const updated = editor?.session.evaluator.grid(grid.id);
+      const position = updated && positionOfRow(updated, 't11', unitId);
+      if (position) select({ anchor: position, focus: position });
+    });
+  };
+
   const remove = () => {
     const first = stored[0];
     if (!first) return;
@@ -126,10 +141,11 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
       return;
     }
     const collection = first.collection as RemovableCollection;
-    const doRemove = () => apply(`删除行 ${first.key}`, removeRow(doc, collection, first.key));
+    const name = rowName(doc, collection, first.key);
+    const doRemove = () => apply(`删除行 ${name}`, removeRow(doc, collection, first.key));
     if (rowHasMoney(doc, collection, first.key)) {
       ask({
-        message: `第 ${row + 1} 行（${first.key}）填有金额，删除后这些金额将一并删除（可撤销）。确定删除吗？`,
+        message: `第 ${row + 1} 行（${name}）填有金额，删除后这些金额将一并删除（可撤销）。确定删除吗？`,
         action: '删除',
         onConfirm: doRemove,
       });
@@ -143,6 +159,7 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
   const project = projectRow ? doc.projects.find((p) => p.id === projectRow.key) : undefined;
 
   const tables = FUNCTION_TABLES[grid.id] ?? [];
+  const unlisted = grid.id === 'T11' ? unitsWithoutOperatingRow(doc) : [];
   const picker = tables.find((t) => t.collection === picking);
   return (
     <div className="form-actions" role="toolbar" aria-label="行操作">
@@ -159,6 +176,11 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
       {grid.id === 'T12' && (
         <button type="button" onClick={() => setAddingProject(true)}>
           添加项目
+        </button>
+      )}
+      {unlisted.length > 0 && (
+        <button type="button" onClick={() => setAddingUnitRow(true)}>
+          添加单位
         </button>
       )}
       {project && (
@@ -206,6 +228,28 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
             </button>
           ))}
           <button type="button" onClick={() => setChoosing(null)}>
+            取消
+          </button>
+        </div>
+      )}
+      {addingUnitRow && (
+        <div className="picker" role="dialog" aria-label="添加单位">
+          <p>
+            表11
+            列出使用财政拨款安排机关运行经费的单位（行政单位和参照公务员法管理的事业单位）。添加哪个单位？
+          </p>
+          {unlisted.map((unit) => (
+            <button key={unit.id} type="button" onClick={() => addUnitRow(unit.id, unit.name)}>
+              {unit.name}（{unit.type}）
+            </button>
+          ))}
+          <button
+            type="button"
+            onClick={() => {
+              setAddingUnitRow(false);
+              useWorkbench.getState().focusGrid();
+            }}
+          >
             取消
           </button>
         </div>
