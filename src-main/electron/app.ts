@@ -29,7 +29,7 @@ import { DOCUMENT_EXTENSION, IPC_EVENTS, type ExportKind } from '../../shared/ip
 import { DocumentOpener } from './documentOpening';
 import { APP_TITLE, DocumentWindows, type DocumentView } from './documentWindows';
 import { ExportService, JobRunner, type OpenChoice } from './exportJobs';
-import { documentPathsFromArgs } from './initialDocument';
+import { documentPathsFromArgs } from './launchArgs';
 import { registerIpcHandlers } from './ipcHandlers';
 import { JOB_WORKER_ROLE } from './jobTypes';
 import { menuTemplate } from './menu';

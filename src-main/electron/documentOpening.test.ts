@@ -164,6 +164,14 @@ describe('other ways to start a document', () => {
     expect(errors[0]?.message).toMatch(/^无法读入“坏\.xlsx”：/);
   });
 
+  it('opens the built-in sample without a file, as saved (nothing typed yet)', () => {
+    const { opener, opened } = setup();
+    opener.sample();
+    expect(opened).toEqual([{ text: SAMPLE, path: null, unsaved: false, notice: null }]);
+    const parsed = parseDocument(opened[0]?.text ?? '');
+    expect(parsed.ok && parsed.document.department.name).toBe('新绛县人民政府办公室');
+  });
+
   it('makes a blank document for a year, and next year’s from last year’s file', async () => {
     const { opener, opened } = setup();
     opener.newDocument(2026);
