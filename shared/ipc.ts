@@ -179,5 +179,3 @@ export const IPC_EVENTS = {
   menuCommand: 'menu:command',
   exportProgress: 'export:progress',
 } as const satisfies Record<keyof IpcEventContract, string>;
-
-export type InvokeChannel = keyof IpcInvokeContract;

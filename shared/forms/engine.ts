@@ -440,10 +440,6 @@ export function computeForm(doc: BudgetDocument, id: FormId): FormGrid {
   return formsOf(doc).grid(id);
 }
 
-export function computeAllForms(doc: BudgetDocument): readonly FormGrid[] {
-  return FORM_IDS.map((id) => computeForm(doc, id));
-}
-
 /** `新绛县人民政府办公室2024年预算收支总表`. */
 export function formTitle(doc: BudgetDocument, id: FormId): string {
   return `${doc.department.name}${doc.year}年${FORM_DEFINITIONS[id].titleSuffix}`;
