@@ -6,7 +6,8 @@
  * Each catalog's search index (names, paths and the pinyin of every name) is built once, on the first
  * search, and kept for as long as the catalog lives; a keystroke then scans plain strings only. Measured
  * on the development machine: building the 2024 功能 index (1,325 项, with pinyin-pro's dictionary) takes
- * about 130 ms once (`prepareCatalogSearch` can do it ahead); a search then takes 0.1–1 ms.
+ * about 130 ms once (`prepareCatalogSearch` does it ahead: the app, when a picker opens); a search
+ * then takes 0.1–1 ms.
  */
 import { pinyin } from 'pinyin-pro';
 import { catalogFor } from './index';

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { searchCatalog } from '../../../shared/catalogs/search';
 import type { NewProject } from '../../../shared/document/rows';
 import { PROJECT_CATEGORIES, type BudgetDocument } from '../../../shared/document/schema';
+import { usePreparedCatalogSearch } from '../grid/preparedSearch';
 
 export interface ProjectDialogProps {
   readonly doc: BudgetDocument;
@@ -25,6 +26,7 @@ export function ProjectDialog({ doc, initial, onSubmit, onClose }: ProjectDialog
   const [problem, setProblem] = useState<string | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   useEffect(() => nameRef.current?.focus(), []);
+  usePreparedCatalogSearch(doc.year);
   const matches = useMemo(
     () =>
       code.trim() === '' || /^\d{7}$/.test(code.trim())

@@ -4,6 +4,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { searchCatalog, type CatalogSearchKind } from '../../../shared/catalogs/search';
+import { usePreparedCatalogSearch } from './preparedSearch';
 
 export interface CatalogPickerProps {
   readonly year: number;
@@ -27,6 +28,7 @@ export function CatalogPicker({
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
+  usePreparedCatalogSearch(year, kind);
   const result = useMemo(
     () => (query.trim() === '' ? null : searchCatalog(year, query, { kind, exclude: existing, limit: 30 })),
     [year, query, existing, kind],
