@@ -5,6 +5,8 @@
  * nine, such as 政府律师服务费 (6.00 万元), have none.
  */
 import { expect, test } from '@playwright/test';
+import { serializeDocument } from '../../shared/document/file';
+import { generateDocument } from '../../shared/sample/generate';
 import { BudgetApp } from './pages/BudgetApp';
 import { PerformancePage } from './pages/PerformancePage';
 
@@ -363,4 +365,29 @@ test('each declaration in the list shows its 提示 count, and it follows the ed
   await perf.page.getByRole('button', { name: '创建申报表', exact: true }).click();
   await expect(perf.entry(LAWYER)).toHaveAccessibleName(LAWYER);
   await expect(perf.entry(LAWYER).locator('.badge')).not.toHaveCount(0);
+});
+
+test('a department with many projects: the list makes the entries in sight only, and reaches every one', async ({
+  page,
+}) => {
+  // A generated budget ten times the sample's size: 140 projects, each with a declaration.
+  const doc = generateDocument({ scale: 10, seed: 1 });
+  const last = doc.projects.at(-1);
+  if (!last) throw new Error('the generated budget has projects');
+  await page.route('**/large.json', (route) =>
+    route.fulfill({ body: serializeDocument(doc), contentType: 'application/json' }),
+  );
+  await page.goto('/?open=large.json');
+  await app.show('绩效目标');
+  await expect(perf.listSummary).toHaveText('已编制 140 / 140 个项目');
+  const made = await perf.list.getByRole('button').count();
+  expect(made).toBeGreaterThan(10);
+  expect(made).toBeLessThan(60);
+
+  await perf.list.locator('.perf-projects').evaluate((list) => {
+    list.scrollTop = list.scrollHeight;
+  });
+  await perf.choose(last.name);
+  await expect(perf.declaration(last.name)).toBeVisible();
+  await expect(perf.projectName).toHaveText(last.name);
 });

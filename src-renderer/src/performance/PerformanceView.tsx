@@ -6,6 +6,7 @@
  * checked at once and undone with Ctrl+Z. A followed finding's fields are highlighted, and its declaration
  * is opened and scrolled to; a step undone elsewhere in the list opens the declaration it changed.
  */
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentChange } from '../../../shared/checks/session';
 import type { Area } from '../../../shared/checks/types';
@@ -33,6 +34,9 @@ const OVERALL_TITLE = DECLARATION_TITLES.overall;
 type Choice = string;
 
 const projectChoice = (id: string): Choice => `project:${id}`;
+
+/** A project's entry in the list: one line (a long name is cut, its whole name in the tooltip). */
+const ENTRY_HEIGHT = 28;
 
 /** The declaration a followed finding is about: the first of its fields that lies in one. */
 function choiceOf(keys: ReadonlySet<string> | null): Choice | null {
@@ -97,7 +101,7 @@ export function PerformanceView({
   const seenDoc = useRef(doc);
   const choiceRef = useRef(choice);
   const mainRef = useRef<HTMLDivElement>(null);
-  const listRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const library = useIndicatorLibrary();
   const editor = useWorkbench((s) => s.editor);
   const version = useWorkbench((s) => s.version);
@@ -148,9 +152,19 @@ export function PerformanceView({
     mainRef.current?.querySelector('.followed')?.scrollIntoView({ block: 'center' });
   });
 
-  // Keep the chosen entry of the list in sight.
+  // Only the projects in sight are made: a large department lists a thousand and more.
+  const virtualizer = useVirtualizer({
+    count: projects.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ENTRY_HEIGHT,
+    overscan: 10,
+  });
+
+  // Keep the chosen entry of the list in sight (the 整体 one always is).
   useEffect(() => {
-    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+    const index = projects.findIndex((p) => projectChoice(p.id) === shown);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // Only when the choice changes, not when the list does.
   }, [shown]);
 
   useEffect(() => {
@@ -168,7 +182,7 @@ export function PerformanceView({
   return (
     <FollowContext.Provider value={highlighted}>
       <div className="perf">
-        <nav className="perf-list" aria-label="申报表列表" ref={listRef}>
+        <nav className="perf-list" aria-label="申报表列表">
           <div className="perf-list-head">
             <span>
               已编制 {projects.length - missing.length} / {projects.length} 个项目
@@ -183,35 +197,42 @@ export function PerformanceView({
               </button>
             )}
           </div>
-          <ul>
-            <li>
-              <button
-                type="button"
-                className="perf-entry overall"
-                aria-current={shown === OVERALL}
-                aria-label={OVERALL_TITLE}
-                onClick={() => choose(OVERALL)}
-              >
-                <span className="perf-entry-name">{OVERALL_TITLE}</span>
-                <Badges counts={counts.get(OVERALL)} />
-              </button>
-            </li>
-            {projects.map((project) => (
-              <li key={project.id}>
-                <button
-                  type="button"
-                  className={`perf-entry${project.declaration ? '' : ' missing'}`}
-                  aria-current={shown === projectChoice(project.id)}
-                  aria-label={project.declaration ? project.name : `${project.name}（未编制）`}
-                  title={project.name}
-                  onClick={() => choose(projectChoice(project.id))}
+          <button
+            type="button"
+            className="perf-entry overall"
+            aria-current={shown === OVERALL}
+            aria-label={OVERALL_TITLE}
+            onClick={() => choose(OVERALL)}
+          >
+            <span className="perf-entry-name">{OVERALL_TITLE}</span>
+            <Badges counts={counts.get(OVERALL)} />
+          </button>
+          <ul className="perf-projects" ref={listRef}>
+            <li className="perf-spacer" style={{ height: virtualizer.getTotalSize() }} aria-hidden="true" />
+            {virtualizer.getVirtualItems().map((item) => {
+              const project = projects[item.index];
+              if (!project) return null;
+              return (
+                <li
+                  key={project.id}
+                  className="perf-project"
+                  style={{ transform: `translateY(${item.start}px)`, height: ENTRY_HEIGHT }}
                 >
-                  <span className="perf-entry-name">{project.name}</span>
-                  {!project.declaration && <span className="perf-entry-state">未编制</span>}
-                  <Badges counts={counts.get(project.id)} />
-                </button>
-              </li>
-            ))}
+                  <button
+                    type="button"
+                    className={`perf-entry${project.declaration ? '' : ' missing'}`}
+                    aria-current={shown === projectChoice(project.id)}
+                    aria-label={project.declaration ? project.name : `${project.name}（未编制）`}
+                    title={project.name}
+                    onClick={() => choose(projectChoice(project.id))}
+                  >
+                    <span className="perf-entry-name">{project.name}</span>
+                    {!project.declaration && <span className="perf-entry-state">未编制</span>}
+                    <Badges counts={counts.get(project.id)} />
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </nav>
         <div className="perf-main" ref={mainRef}>
