@@ -8,8 +8,11 @@ import { INDICATOR_LEVEL1, INDICATOR_LEVEL2 } from '../document/schema';
 import { sampleDocument } from '../sample/sample2024';
 import {
   addIndicator,
+  changedDeclarations,
   copyDeclaration,
+  createAllDeclarations,
   createDeclaration,
+  declarationList,
   declarationsToCreate,
   DEFAULT_INDICATOR_LIBRARY,
   defaultIndicators,
@@ -84,6 +87,46 @@ describe('LEVEL2_BY_LEVEL1', () => {
     expect(Object.values(LEVEL2_BY_LEVEL1).flat().sort()).toEqual([...INDICATOR_LEVEL2].sort());
     expect(LEVEL2_BY_LEVEL1.产出指标).toEqual(['数量指标', '质量指标', '时效指标', '成本指标']);
     expect(LEVEL2_BY_LEVEL1.成本指标).toEqual(['经济成本指标', '社会成本指标', '生态环境成本指标']);
+  });
+});
+
+describe('the declarations’ list', () => {
+  it('shows the projects of 表12 and 表13, and one out of them while it keeps its declaration', () => {
+    const sample = sampleDocument();
+    expect(declarationList(sample)).toHaveLength(14);
+    // p03 (with a declaration) and p04 (without) taken out of 表12.
+    const out = (p: Project): Project => (['p03', 'p04'].includes(p.id) ? { ...p, current: null } : p);
+    const doc = { ...sample, projects: sample.projects.map(out) };
+    const ids = declarationList(doc).map((p) => p.id);
+    expect(ids).toContain('p03');
+    expect(ids).not.toContain('p04');
+    expect(ids).toHaveLength(13);
+  });
+
+  it('tells which declarations an edit changed', () => {
+    const sample = sampleDocument();
+    expect(changedDeclarations(sample, sample)).toEqual([]);
+    const text = ok(setDeclarationText(sample, P03, 'necessity', '保障监管系统全年稳定运行。')).doc;
+    expect(changedDeclarations(sample, text)).toEqual([P03]);
+    const overall = ok(setDeclarationText(text, OVERALL, 'target', '')).doc;
+    expect(changedDeclarations(text, overall)).toEqual([OVERALL]);
+    expect(changedDeclarations(overall, sample)).toEqual([OVERALL, P03]);
+  });
+
+  it('creates every missing declaration as one step, each as createDeclaration makes it', () => {
+    const sample = sampleDocument();
+    const all = ok(createAllDeclarations(sample));
+    expect(declarationsToCreate(all.doc)).toEqual([]);
+    const p04 = ok(createDeclaration(sample, 'p04')).doc.projects.find((p) => p.id === 'p04');
+    expect(all.doc.projects.find((p) => p.id === 'p04')?.declaration).toEqual(p04?.declaration);
+    if (all.change.kind !== 'areas') throw new Error('an areas change');
+    expect(all.change.areas).toEqual(
+      expect.arrayContaining(['declarations', 'narrative', 'declaration:p04', 'declaration:p12']),
+    );
+    expect(all.change.areas).not.toContain('declaration:p03');
+    // The five declarations the sample had are the same objects.
+    const before = sample.projects.find((p) => p.id === 'p03')?.declaration;
+    expect(all.doc.projects.find((p) => p.id === 'p03')?.declaration).toBe(before);
   });
 });
 

@@ -7,7 +7,7 @@
  * `DocumentChange` the check session needs, or a failure with a Chinese message for input that can be
  * wrong. A value that does not change returns the same document, so the editor records no step.
  */
-import { FUNDING_LABELS } from './form';
+import { FUNDING_LABELS, needsDeclaration } from './form';
 import { z } from 'zod';
 import type { DocumentChange } from '../checks/session';
 import type { Area } from '../checks/types';
@@ -114,11 +114,6 @@ function indicatorProblem(indicator: { readonly level1: string; readonly level2:
 
 // ---------------------------------------------------------------------------------------------------
 // Projects
-
-/** Whether a project is listed in 表12 or 表13, and so needs a declaration (P1). */
-function isListed(project: Project): boolean {
-  return project.current !== null || project.carryOver !== null;
-}
 
 function findProject(doc: BudgetDocument, projectId: string): Project | string {
   return projectById(doc, projectId) ?? `没有编号为“${projectId}”的项目`;
@@ -248,7 +243,43 @@ function declaredAreas(projectId: string): Area[] {
 
 /** The projects of 表12 and 表13 without a declaration (the ones P1 lists), in their order. */
 export function declarationsToCreate(doc: BudgetDocument): Project[] {
-  return doc.projects.filter((p) => isListed(p) && !p.declaration);
+  return doc.projects.filter((p) => needsDeclaration(p) && !p.declaration);
+}
+
+/**
+ * The projects the declarations' list shows, in their order: those that need one (表12, 表13) and any
+ * other that has one (a project no longer in the tables keeps its declaration until it is removed).
+ */
+export function declarationList(doc: BudgetDocument): Project[] {
+  return doc.projects.filter((p) => needsDeclaration(p) || p.declaration !== null);
+}
+
+/** The declarations that differ between two versions (by object identity: edits share what they keep). */
+export function changedDeclarations(before: BudgetDocument, after: BudgetDocument): DeclarationOwner[] {
+  const changed: DeclarationOwner[] = [];
+  if (before.performance.overall !== after.performance.overall) changed.push({ kind: 'overall' });
+  if (before.projects === after.projects) return changed;
+  const earlier = new Map(before.projects.map((p) => [p.id, p.declaration]));
+  for (const p of after.projects) {
+    if ((earlier.get(p.id) ?? null) !== p.declaration) changed.push({ kind: 'project', projectId: p.id });
+  }
+  return changed;
+}
+
+/** Gives every project of 表12 and 表13 without a declaration its own, as one step (createDeclaration). */
+export function createAllDeclarations(doc: BudgetDocument): DeclarationEdit {
+  let next = doc;
+  const areas = new Set<Area>();
+  let structural = false;
+  for (const project of declarationsToCreate(doc)) {
+    const result = createDeclaration(next, project.id);
+    if (!result.ok) return result;
+    next = result.doc;
+    if (result.change.kind === 'areas') for (const area of result.change.areas) areas.add(area);
+    else structural = true;
+  }
+  const change: DocumentChange = structural ? { kind: 'structure' } : { kind: 'areas', areas: [...areas] };
+  return { ok: true, doc: next, change };
 }
 
 /** Gives a project of 表12 (or 表13) its declaration (see newDeclaration). */
@@ -256,7 +287,7 @@ export function createDeclaration(doc: BudgetDocument, projectId: string): Decla
   const project = findProject(doc, projectId);
   if (typeof project === 'string') return fail(project);
   if (project.declaration) return fail(`项目“${project.name}”已有绩效目标申报表`);
-  if (!isListed(project)) {
+  if (!needsDeclaration(project)) {
     return fail(`项目“${project.name}”不在表12、表13 中，不需要编报绩效目标申报表`);
   }
   return done(withDeclaration(doc, project, newDeclaration(project)), declaredAreas(project.id));
@@ -531,7 +562,7 @@ export function copyDeclaration(
   const target = findProject(doc, toProjectId);
   if (typeof target === 'string') return fail(`无法复制：${target}`);
   if (target.id === source.project.id) return fail('无法复制：来源项目和目标项目是同一个项目');
-  if (!target.declaration && !isListed(target)) {
+  if (!target.declaration && !needsDeclaration(target)) {
     return fail(`无法复制：项目“${target.name}”不在表12、表13 中，不需要编报绩效目标申报表`);
   }
   const from = source.declaration;

@@ -3,7 +3,13 @@
  * Excel workbook (written and read back), the app's declaration view and the checks' messages all read
  * these, so a label is written once.
  */
-import type { BudgetDocument, OverallDeclaration, ProjectDeclaration, YuanFunding } from '../document/schema';
+import type {
+  BudgetDocument,
+  OverallDeclaration,
+  Project,
+  ProjectDeclaration,
+  YuanFunding,
+} from '../document/schema';
 import { formsOf } from '../forms/engine';
 import { sum, type Decimal } from '../money';
 
@@ -11,6 +17,11 @@ export const DECLARATION_TITLES = {
   overall: '部门（单位）整体支出绩效目标申报表',
   project: '县级预算部门（单位）项目支出绩效目标申报表',
 } as const;
+
+/** Whether a project is listed in 表12 or 表13, and so needs a declaration (P1). */
+export function needsDeclaration(project: Project): boolean {
+  return project.current !== null || project.carryOver !== null;
+}
 
 /** The line under a title: （2024年度）. */
 export function declarationYearLine(year: number): string {

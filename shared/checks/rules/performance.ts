@@ -8,7 +8,7 @@
  * declarations usually do) it says so once. Checks read the declaration from the current document when
  * they run, so that editing one (area 'declarations' or 'performance') re-runs them.
  */
-import { FUNDING_LABELS, FUNDING_PART_KEYS, PROJECT_TEXTS } from '../../declarations/form';
+import { FUNDING_LABELS, FUNDING_PART_KEYS, needsDeclaration, PROJECT_TEXTS } from '../../declarations/form';
 import { templateWords } from '../templateText';
 import { projectById } from '../../document/lookup';
 import type { BudgetDocument, Indicator, Project, ProjectDeclaration } from '../../document/schema';
@@ -655,9 +655,7 @@ const P1: Rule = {
   title:
     '表12、表13 的每个项目都有项目支出绩效目标申报表；年度资金总额（元）= 表12 合计 × 10000；资金来源之和等于总额',
   checks: (ctx) => {
-    const listed = ctx.doc.projects
-      .filter((p) => p.current !== null || p.carryOver !== null)
-      .map((p) => p.id);
+    const listed = ctx.doc.projects.filter(needsDeclaration).map((p) => p.id);
     const checks: Check[] = [
       {
         subject: 'missing',

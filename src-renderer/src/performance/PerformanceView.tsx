@@ -8,12 +8,13 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentChange } from '../../../shared/checks/session';
-import type { Area } from '../../../shared/checks/types';
 import {
+  changedDeclarations,
+  createAllDeclarations,
   createDeclaration,
+  declarationList,
   declarationsToCreate,
-  type DeclarationEdit,
+  type DeclarationOwner,
 } from '../../../shared/declarations/edit';
 import { DECLARATION_TITLES, declarationYearLine } from '../../../shared/declarations/form';
 import type { BudgetDocument, Project } from '../../../shared/document/schema';
@@ -34,6 +35,8 @@ const OVERALL_TITLE = DECLARATION_TITLES.overall;
 type Choice = string;
 
 const projectChoice = (id: string): Choice => `project:${id}`;
+const choiceOfOwner = (owner: DeclarationOwner): Choice =>
+  owner.kind === 'overall' ? OVERALL : projectChoice(owner.projectId);
 
 /** A project's entry in the list: one line (a long name is cut, its whole name in the tooltip). */
 const ENTRY_HEIGHT = 28;
@@ -47,39 +50,6 @@ function choiceOf(keys: ReadonlySet<string> | null): Choice | null {
     if (key === 'field:performance' || key.startsWith('field:performance.')) return OVERALL;
   }
   return null;
-}
-
-/** The projects that need a declaration (表12, 表13) and those that have one, in the document's order. */
-function listedProjects(doc: BudgetDocument): Project[] {
-  return doc.projects.filter((p) => p.current !== null || p.carryOver !== null || p.declaration !== null);
-}
-
-/** The declarations that differ between two documents (by object identity: edits share what they keep). */
-function changedDeclarations(before: BudgetDocument, after: BudgetDocument): Choice[] {
-  const changed: Choice[] = [];
-  if (before.performance.overall !== after.performance.overall) changed.push(OVERALL);
-  if (before.projects === after.projects) return changed;
-  const earlier = new Map(before.projects.map((p) => [p.id, p.declaration]));
-  for (const p of after.projects) {
-    if ((earlier.get(p.id) ?? null) !== p.declaration) changed.push(projectChoice(p.id));
-  }
-  return changed;
-}
-
-/** Creates the declarations of all listed projects without one, as one step. */
-function createAll(doc: BudgetDocument): DeclarationEdit {
-  let next = doc;
-  const areas = new Set<Area>();
-  let structural = false;
-  for (const project of declarationsToCreate(doc)) {
-    const result = createDeclaration(next, project.id);
-    if (!result.ok) return result;
-    next = result.doc;
-    if (result.change.kind === 'areas') for (const area of result.change.areas) areas.add(area);
-    else structural = true;
-  }
-  const change: DocumentChange = structural ? { kind: 'structure' } : { kind: 'areas', areas: [...areas] };
-  return { ok: true, doc: next, change };
 }
 
 /** The declaration last shown, so that coming back to 绩效目标 shows it again. */
@@ -111,7 +81,7 @@ export function PerformanceView({
     [editor, version],
   );
 
-  const projects = useMemo(() => listedProjects(doc), [doc]);
+  const projects = useMemo(() => declarationList(doc), [doc]);
   const missing = useMemo(() => declarationsToCreate(doc), [doc]);
   const chosenProject = choice.startsWith('project:')
     ? projects.find((p) => projectChoice(p.id) === choice)
@@ -140,7 +110,7 @@ export function PerformanceView({
     const before = seenDoc.current;
     seenDoc.current = doc;
     if (before === doc) return;
-    const changed = changedDeclarations(before, doc);
+    const changed = changedDeclarations(before, doc).map(choiceOfOwner);
     const only = changed.length === 1 ? changed[0] : undefined;
     if (only && only !== choiceRef.current) setChoice(only);
   }, [doc]);
@@ -190,7 +160,7 @@ export function PerformanceView({
             {missing.length >= 2 && (
               <button
                 type="button"
-                onClick={() => applyOrNotify(`为 ${missing.length} 个项目创建申报表`, createAll)}
+                onClick={() => applyOrNotify(`为 ${missing.length} 个项目创建申报表`, createAllDeclarations)}
                 title={`为还没有申报表的 ${missing.length} 个项目各创建一张`}
               >
                 为全部项目创建申报表
