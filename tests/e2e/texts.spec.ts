@@ -75,6 +75,43 @@ test('renaming the department renames every table', async () => {
   await expect(app.form.title).toHaveText('新绛县人民政府2024年预算收支总表');
 });
 
+test('预算单位: renamed, made 事业, added and removed; a finding about a unit highlights its row', async ({
+  page,
+}) => {
+  await app.show('封面与概况');
+  const units = page.getByRole('table', { name: '预算单位' });
+  await expect(units.getByRole('row')).toHaveCount(1 + 3);
+  const finance = units.getByRole('textbox', { name: '单位名称 新绛县金融服务中心' });
+  await finance.fill('新绛县地方金融服务中心');
+  await finance.press('Enter');
+  await app.show(/^表11 /);
+  await expect(app.form.cell('新绛县地方金融服务中心', 1)).toHaveText('4.76');
+
+  // A 参公 unit made 事业: 表11 should not list it (B6).
+  await expect(app.findings.finding('B6', '新绛县地方金融服务中心')).toHaveCount(0);
+  await app.show('封面与概况');
+  await units.getByRole('combobox', { name: '单位性质 新绛县地方金融服务中心' }).selectOption('事业');
+  await expect(app.findings.finding('B6', '新绛县地方金融服务中心')).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(app.findings.finding('B6', '新绛县地方金融服务中心')).toHaveCount(0);
+
+  await page.getByRole('button', { name: '添加单位' }).click();
+  await expect(page.getByRole('heading', { name: '预算单位（4 个）' })).toBeVisible();
+  await expect(units.getByRole('textbox', { name: '单位名称 新单位4' })).toHaveValue('新单位4');
+  await units.getByRole('row').last().getByRole('button', { name: '删除' }).click();
+  await expect(units.getByRole('row')).toHaveCount(1 + 3);
+
+  // Without its 表11 row, the 参公 unit is flagged (C9); following the finding shows its row.
+  await app.show(/^表11 /);
+  await app.form.select('新绛县地方金融服务中心', 1);
+  await app.rows.button('删除本行').click();
+  await app.rows.confirmation.getByRole('button', { name: '删除' }).click();
+  await app.findings.finding('C9', '新绛县地方金融服务中心').click();
+  await expect(app.outlineEntry('封面与概况')).toHaveAttribute('aria-current', 'true');
+  await expect(units.locator('.followed')).toHaveCount(1);
+  await expect(units.locator('.followed').getByRole('textbox')).toHaveValue('新绛县地方金融服务中心');
+});
+
 test('adds, fills and removes a glossary entry', async () => {
   await app.show('名词解释');
   const entries = app.page.getByRole('article', { name: '名词解释' }).getByRole('listitem');

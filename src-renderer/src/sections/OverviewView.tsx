@@ -1,6 +1,8 @@
 /**
  * 封面与概况: the department and cover, 部门职责 and 机构设置, and the units (预算单位) with their type.
  */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
 import { addUnit, removeUnit, unitHasMoney } from '../../../shared/document/rows';
 import { UNIT_TYPES, type BudgetDocument, type UnitType } from '../../../shared/document/schema';
 import {
@@ -27,25 +29,7 @@ export function OverviewView({
   doc: BudgetDocument;
   highlighted: ReadonlySet<string> | null;
 }) {
-  const lit = (path: string) => highlighted?.has(`field:${path}`) === true;
-  const { replaceDocument, notify, ask } = useWorkbench.getState();
-
-  const removeUnitAsking = (id: string, name: string) => {
-    const remove = () => {
-      const result = removeUnit(doc, id);
-      if (!result.ok) notify({ kind: 'error', text: result.message });
-      else replaceDocument(`删除单位 ${name}`, result.document, { kind: 'structure' });
-    };
-    if (unitHasMoney(doc, id)) {
-      ask({
-        message: `单位“${name}”在表11 填有金额，删除后一并删除（可撤销）。确定删除吗？`,
-        action: '删除',
-        onConfirm: remove,
-      });
-    } else {
-      remove();
-    }
-  };
+  const { replaceDocument, notify } = useWorkbench.getState();
 
   const addNewUnit = () => {
     const result = addUnit(doc, `新单位${doc.units.length + 1}`, '行政');
@@ -111,19 +95,80 @@ export function OverviewView({
         path="overview.organization"
         onCommit={(text) => apply('修改机构设置', setOrganization(doc, text))}
       />
-      <h3>预算单位</h3>
-      <table className="units" aria-label="预算单位">
-        <thead>
-          <tr>
-            <th>单位名称</th>
-            <th>单位性质</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {doc.units.map((unit) => (
-            <tr key={unit.id} className={lit(`units.${unit.id}`) ? 'followed' : undefined}>
-              <td>
+      <h3>预算单位（{doc.units.length} 个）</h3>
+      <UnitList doc={doc} highlighted={highlighted} />
+      <button type="button" onClick={addNewUnit}>
+        添加单位
+      </button>
+    </article>
+  );
+}
+
+/** A unit's row: its name, its type, and 删除. */
+const UNIT_ROW_HEIGHT = 34;
+
+/**
+ * The units (预算单位), a row each: an education bureau lists every school, so only the rows in sight are
+ * made (virtualised), in a box of their own that scrolls. A followed finding's unit is scrolled to.
+ */
+function UnitList({ doc, highlighted }: { doc: BudgetDocument; highlighted: ReadonlySet<string> | null }) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const { replaceDocument, notify, ask } = useWorkbench.getState();
+  // A finding names a unit (units.u2) or its name (units.u2.name).
+  const lit = (id: string) =>
+    highlighted?.has(`field:units.${id}`) === true || highlighted?.has(`field:units.${id}.name`) === true;
+  const virtualizer = useVirtualizer({
+    count: doc.units.length,
+    getScrollElement: () => bodyRef.current,
+    estimateSize: () => UNIT_ROW_HEIGHT,
+    overscan: 8,
+  });
+
+  const followed = doc.units.findIndex((unit) => lit(unit.id));
+  useEffect(() => {
+    if (followed >= 0) virtualizer.scrollToIndex(followed, { align: 'center' });
+    // When another finding is followed, not on every edit.
+  }, [highlighted]);
+
+  const removeUnitAsking = (id: string, name: string) => {
+    const remove = () => {
+      const result = removeUnit(doc, id);
+      if (!result.ok) notify({ kind: 'error', text: result.message });
+      else replaceDocument(`删除单位 ${name}`, result.document, { kind: 'structure' });
+    };
+    if (unitHasMoney(doc, id)) {
+      ask({
+        message: `单位“${name}”在表11 填有金额，删除后一并删除（可撤销）。确定删除吗？`,
+        action: '删除',
+        onConfirm: remove,
+      });
+    } else {
+      remove();
+    }
+  };
+
+  return (
+    <div className="units" role="table" aria-label="预算单位">
+      <div role="rowgroup">
+        <div className="units-row" role="row">
+          <span role="columnheader">单位名称</span>
+          <span role="columnheader">单位性质</span>
+          <span role="columnheader" aria-label="操作" />
+        </div>
+      </div>
+      <div className="units-body" role="rowgroup" ref={bodyRef}>
+        <div className="units-spacer" style={{ height: virtualizer.getTotalSize() }} aria-hidden="true" />
+        {virtualizer.getVirtualItems().map((item) => {
+          const unit = doc.units[item.index];
+          if (!unit) return null;
+          return (
+            <div
+              key={unit.id}
+              role="row"
+              className={`units-row${lit(unit.id) ? ' followed' : ''}`}
+              style={{ transform: `translateY(${item.start}px)`, height: UNIT_ROW_HEIGHT }}
+            >
+              <span role="cell">
                 <Field
                   className="boxed"
                   label={`单位名称 ${unit.name}`}
@@ -134,8 +179,8 @@ export function OverviewView({
                       : apply(`修改单位名称 ${unit.name}`, setUnit(doc, unit.id, { name: text }))
                   }
                 />
-              </td>
-              <td>
+              </span>
+              <span role="cell">
                 <select
                   aria-label={`单位性质 ${unit.name}`}
                   value={unit.type}
@@ -152,19 +197,16 @@ export function OverviewView({
                     </option>
                   ))}
                 </select>
-              </td>
-              <td>
+              </span>
+              <span role="cell">
                 <button type="button" onClick={() => removeUnitAsking(unit.id, unit.name)}>
                   删除
                 </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button type="button" onClick={addNewUnit}>
-        添加单位
-      </button>
-    </article>
+              </span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
   );
 }
