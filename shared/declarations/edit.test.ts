@@ -10,6 +10,7 @@ import {
   addIndicator,
   changedDeclarations,
   copyDeclaration,
+  copyWouldReplace,
   createAllDeclarations,
   createDeclaration,
   declarationList,
@@ -418,6 +419,19 @@ describe('indicator rows', () => {
 });
 
 describe('copyDeclaration', () => {
+  it('asks first only when the target says something copying would replace', () => {
+    const sample = sampleDocument();
+    expect(copyWouldReplace(null)).toBe(false);
+    expect(copyWouldReplace(declarationOf(sample, 'p03'))).toBe(true);
+    // A new declaration has blank texts and goals, and blank indicator rows.
+    const created = declarationOf(ok(createDeclaration(sample, 'p04')).doc, 'p04');
+    expect(copyWouldReplace(created)).toBe(false);
+    expect(copyWouldReplace({ ...created, period: '1年' })).toBe(true);
+    expect(copyWouldReplace({ ...created, annualGoals: ['保障运行'] })).toBe(true);
+    // Who filled it in is kept by copying: not a reason to ask.
+    expect(copyWouldReplace({ ...created, handler: '张三' })).toBe(false);
+  });
+
   it('copies texts, goals and indicators, keeping the target’s money and people', () => {
     let sample = sampleDocument();
     sample = ok(

@@ -547,6 +547,18 @@ export function moveIndicator<O extends DeclarationOwner>(
 /** What copying takes from the source: the describing texts (not who filled it in, or when). */
 const COPIED_TEXTS = ['attribute', 'period', 'summary', 'basis', 'necessity', 'measures', 'plan'] as const;
 
+/** Whether copying into a declaration would replace something: a text, a goal or an indicator it has. */
+export function copyWouldReplace(d: ProjectDeclaration | null): boolean {
+  if (!d) return false;
+  const goals = [...d.implementationGoals, ...d.annualGoals];
+  const indicators = [...d.implementationIndicators, ...d.annualIndicators];
+  return (
+    COPIED_TEXTS.some((field) => d[field].trim() !== '') ||
+    goals.some((g) => g.trim() !== '') ||
+    indicators.some((i) => i.name.trim() !== '' || i.value.trim() !== '')
+  );
+}
+
 /**
  * Copies another project's texts, goals and indicators to a project. The target keeps its own funding
  * (its 元 amounts follow its own 表12 amounts) and its 负责人, 经办人, 电话 and 填报日期; a target without a

@@ -4,22 +4,9 @@
  * the user confirms here first (inside the view, no window dialog).
  */
 import { useState } from 'react';
-import { copyDeclaration } from '../../../shared/declarations/edit';
-import type { BudgetDocument, Project, ProjectDeclaration } from '../../../shared/document/schema';
+import { copyDeclaration, copyWouldReplace } from '../../../shared/declarations/edit';
+import type { BudgetDocument, Project } from '../../../shared/document/schema';
 import { applyOrNotify } from './fields';
-
-/** Whether a declaration has anything copying would replace: a text, a goal or an indicator. */
-function hasContent(d: ProjectDeclaration | null): boolean {
-  if (!d) return false;
-  const texts = [d.attribute, d.period, d.summary, d.basis, d.necessity, d.measures, d.plan];
-  const goals = [...d.implementationGoals, ...d.annualGoals];
-  const indicators = [...d.implementationIndicators, ...d.annualIndicators];
-  return (
-    texts.some((t) => t.trim() !== '') ||
-    goals.some((g) => g.trim() !== '') ||
-    indicators.some((i) => i.name.trim() !== '' || i.value.trim() !== '')
-  );
-}
 
 export function CopyPanel({ doc, project }: { doc: BudgetDocument; project: Project }) {
   const sources = doc.projects.filter((p) => p.id !== project.id && p.declaration !== null);
@@ -91,7 +78,7 @@ export function CopyPanel({ doc, project }: { doc: BudgetDocument; project: Proj
         <>
           <button
             type="button"
-            onClick={() => (hasContent(project.declaration) ? setConfirming(true) : copy())}
+            onClick={() => (copyWouldReplace(project.declaration) ? setConfirming(true) : copy())}
             disabled={!source}
           >
             复制
