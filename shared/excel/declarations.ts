@@ -303,10 +303,19 @@ const NOT_SAVED = '是公式，但文件中没有保存它的计算结果，无�
 
 /** Reads one sheet by labels, collecting what it cannot read as problems. */
 class SheetReader {
+  /**
+   * The sheet's width: exceljs counts it over every row each time it is asked, and a sheet holds up to a
+   * few hundred forms, each read by label.
+   */
+  readonly columnCount: number;
+  private labels: Map<string, Position[]> | null = null;
+
   constructor(
     readonly sheet: ExcelJS.Worksheet,
     private readonly problems: ImportProblem[],
-  ) {}
+  ) {
+    this.columnCount = sheet.columnCount;
+  }
 
   get name(): string {
     return this.sheet.name;
@@ -339,23 +348,52 @@ class SheetReader {
 
   /** The first cell in rows first…last (and in column `col`, when given) that reads `label`. */
   find(label: string, first: number, last: number, col?: number): Position | undefined {
-    const wanted = labelKey(label);
-    const columns = this.sheet.columnCount;
-    for (let row = first; row <= last; row++) {
-      for (let c = col ?? 1; c <= (col ?? columns); c++) {
-        const at = { row, col: c };
-        if (this.isOwnCell(at) && labelKey(this.text(at)) === wanted) return at;
-      }
+    const found = this.labelIndex().get(labelKey(label));
+    if (!found) return undefined;
+    // The first place at or below row `first` (places are in reading order).
+    let low = 0;
+    let high = found.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((found[middle]?.row ?? Infinity) < first) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < found.length; i++) {
+      const at = found[i];
+      if (!at || at.row > last) return undefined;
+      if (col === undefined || at.col === col) return at;
     }
     return undefined;
+  }
+
+  /**
+   * Where each text is, in reading order (row by row, left to right), by its label key: the cells that
+   * hold their own value. Made once: a sheet of a few hundred forms is read by label some twenty times
+   * a form, and scanning the form's rows for each took seconds.
+   */
+  private labelIndex(): ReadonlyMap<string, readonly Position[]> {
+    if (this.labels) return this.labels;
+    const labels = new Map<string, Position[]>();
+    this.sheet.eachRow((row, rowNumber) => {
+      row.eachCell((cell, col) => {
+        if (cell.master !== cell) return;
+        const key = labelKey(cellText(cell));
+        if (key === '') return;
+        const at = { row: rowNumber, col };
+        const list = labels.get(key);
+        if (list) list.push(at);
+        else labels.set(key, [at]);
+      });
+    });
+    this.labels = labels;
+    return labels;
   }
 
   /** The cell right of a label (past the label's merge). */
   rightOf(at: Position): Position {
     const master = this.cell(at)?.master;
     let col = at.col + 1;
-    while (master && col <= this.sheet.columnCount && this.cell({ row: at.row, col })?.master === master)
-      col++;
+    while (master && col <= this.columnCount && this.cell({ row: at.row, col })?.master === master) col++;
     return { row: at.row, col };
   }
 
@@ -580,7 +618,7 @@ function readIndicatorGrid(
     return lists;
   }
   const sides: { level2: number; name?: number; value?: number }[] = [];
-  for (let col = headerAt.col + 1; col <= reader.sheet.columnCount; col++) {
+  for (let col = headerAt.col + 1; col <= reader.columnCount; col++) {
     const at = { row: headerAt.row, col };
     if (!reader.isOwnCell(at)) continue;
     const label = labelKey(reader.text(at));
