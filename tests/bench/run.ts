@@ -4,13 +4,15 @@
  * listed (what the accountant waits for on opening a file). Prepare: building the indexes a one-cell
  * re-check uses, done once after the findings are shown. Re-check: one typed amount changed, the session
  * updated and its findings listed — what happens on every keystroke in the grid. Then the exports
- * (Excel, PDF), and the app itself in Chromium (app.ts): opening, and typing at 100×.
+ * (Excel, and the workbook imported back; PDF), and the app itself in Chromium (app.ts): opening, and
+ * typing at 100×.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { checkDocument, CheckSession } from '../../shared/checks/session';
 import { exportWorkbook } from '../../shared/excel/workbook';
+import { importWorkbook } from '../../shared/excel/importWorkbook';
 import { parseDocument, serializeDocument } from '../../shared/document/file';
 import { setInput, type InputRef } from '../../shared/document/inputs';
 import type { BudgetDocument } from '../../shared/document/schema';
@@ -119,15 +121,20 @@ function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
 }
 
-/** Excel export: the whole workbook, written to bytes. */
+/** Excel export: the whole workbook, written to bytes; then those bytes imported back (a document and its findings). */
 async function measureExport(
   name: string,
   doc: BudgetDocument,
-): Promise<{ document: string; xlsxMs: number; bytes: number }> {
+): Promise<{ document: string; xlsxMs: number; bytes: number; importMs: number }> {
   const copy = freshCopy(doc);
   const start = performance.now();
   const bytes = await exportWorkbook(copy, checkDocument(copy));
-  return { document: name, xlsxMs: round(performance.now() - start), bytes: bytes.length };
+  const xlsxMs = performance.now() - start;
+  const importStart = performance.now();
+  const imported = await importWorkbook(bytes);
+  const importMs = performance.now() - importStart;
+  if (imported.document.projects.length !== doc.projects.length) throw new Error('导入的项目数不对');
+  return { document: name, xlsxMs: round(xlsxMs), bytes: bytes.length, importMs: round(importMs) };
 }
 
 /** PDF export in a child process: its time, pages and peak memory. */
@@ -228,7 +235,9 @@ if (json) {
     })),
   );
   process.stdout.write('\n导出性能（毫秒）\n\n');
-  console.table(exports.map((e) => ({ 文档: e.document, Excel导出ms: e.xlsxMs, 字节: e.bytes })));
+  console.table(
+    exports.map((e) => ({ 文档: e.document, Excel导出ms: e.xlsxMs, 字节: e.bytes, 导入回来ms: e.importMs })),
+  );
   console.table(
     pdfs.map((p) => ({ 文档: p.document, PDF导出ms: p.pdfMs, 页数: p.pages, 峰值内存MB: p.maxRssMb })),
   );
