@@ -12,7 +12,13 @@ import {
   PROJECT_TEXTS,
   SIGNATURES,
 } from '../declarations/form';
-import { THREE_PUBLIC_LABELS, VEHICLE_KINDS } from '../narrative/labels';
+import {
+  ASSET_LABELS,
+  LAST_YEAR_LABELS,
+  PROCUREMENT_LABELS,
+  THREE_PUBLIC_LABELS,
+  VEHICLE_KINDS,
+} from '../narrative/labels';
 import { migrate, type RawDocument } from './migrations';
 import { budgetDocumentSchema, CURRENT_FORMAT_VERSION, FILE_FORMAT, type BudgetDocument } from './schema';
 
@@ -250,27 +256,16 @@ const FIELD_LABELS: Record<string, string> = {
   // 第三部分 情况说明.
   narrative: '情况说明',
   lastYear: '上年数',
-  totalIncome: '收入总计',
-  totalExpenditure: '支出总计',
-  generalBudgetExpenditure: '一般公共预算支出',
+  ...LAST_YEAR_LABELS,
   threePublic: '“三公”经费',
   ...THREE_PUBLIC_LABELS,
-  operatingExpenses: '机关运行经费',
   reasons: '增减原因',
   procurement: '政府采购预算',
-  goods: '货物',
-  works: '工程',
-  services: '服务',
+  ...PROCUREMENT_LABELS,
   assets: '国有资产占有使用情况',
-  asOf: '截止日期',
-  vehicleQuota: '公务用车编制数',
-  vehicleActual: '公务用车实有数',
+  ...ASSET_LABELS,
   vehicles: '公务用车',
   ...Object.fromEntries(VEHICLE_KINDS),
-  vehicleNote: '车辆情况补充说明',
-  officeArea: '办公用房建筑面积',
-  equipmentOver50: '单价 50 万元以上通用设备',
-  equipmentOver100: '单价 100 万元以上专用设备',
   otherNotes: '其他说明',
   glossary: '名词解释',
   term: '名词',

@@ -124,8 +124,13 @@ describe('setNarrativeValue', () => {
     expect(failure(setNarrativeValue(sample, 'assets.equipmentOver50', '1.5'))).toBe(
       '单价50万元以上通用设备：“1.5”不是个数，请输入不带单位的整数，如 12',
     );
+    // Each kind of vehicle by its name.
     expect(failure(setNarrativeValue(sample, 'assets.vehicles.emergency', '2辆'))).toBe(
-      '车辆数：“2辆”不是个数，请输入不带单位的整数，如 12',
+      '应急保障用车：“2辆”不是个数，请输入不带单位的整数，如 12',
+    );
+    // As section 十一 and a file problem name it.
+    expect(failure(setNarrativeValue(sample, 'assets.vehicleQuota', '一辆'))).toBe(
+      '公务用车编制数：“一辆”不是个数，请输入不带单位的整数，如 12',
     );
   });
 
@@ -135,6 +140,10 @@ describe('setNarrativeValue', () => {
       '上年机关运行经费：“三十四”不是金额，请输入数字，如 1234.56 或 1,234.56',
     );
     expect(failure(setNarrativeValue(sample, 'procurement.works', '-3'))).toBe('政府采购工程：不能为负数');
+    // The item's name as 表10 and section 七 print it.
+    expect(failure(setNarrativeValue(sample, 'lastYear.threePublic.travelAbroad', 'x'))).toBe(
+      '上年因公出国（境）费用：“x”不是金额，请输入数字，如 1234.56 或 1,234.56',
+    );
     expect(failure(setNarrativeValue(sample, 'assets.asOf' as NarrativeValueField, '1'))).toBe(
       '情况说明没有数值栏目“assets.asOf”',
     );

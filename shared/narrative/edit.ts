@@ -9,6 +9,13 @@
 import type { DocumentChange } from '../checks/session';
 import type { BudgetDocument, Narrative } from '../document/schema';
 import { parseAmountInput, type Amount } from '../money';
+import {
+  ASSET_LABELS,
+  LAST_YEAR_LABELS,
+  PROCUREMENT_LABELS,
+  THREE_PUBLIC_LABELS,
+  VEHICLE_KINDS,
+} from './labels';
 import type { NarrativeField, NarrativeTextField, NarrativeValueField } from './types';
 
 export type NarrativeEdit =
@@ -56,28 +63,22 @@ function isCountField(field: NarrativeValueField): boolean {
   return COUNT_FIELDS.has(field) || field.startsWith('assets.vehicles.');
 }
 
-/** What a field is, in the accountant's words, for messages. */
-const FIELD_LABELS: Readonly<Record<string, string>> = {
-  'lastYear.totalIncome': '上年收入总计',
-  'lastYear.totalExpenditure': '上年支出总计',
-  'lastYear.generalBudgetExpenditure': '上年一般公共预算支出',
-  'lastYear.threePublic.travelAbroad': '上年因公出国（境）费',
-  'lastYear.threePublic.reception': '上年公务接待费',
-  'lastYear.threePublic.vehiclePurchase': '上年公务用车购置费',
-  'lastYear.threePublic.vehicleOperation': '上年公务用车运行维护费',
-  'lastYear.operatingExpenses': '上年机关运行经费',
-  'procurement.goods': '政府采购货物',
-  'procurement.works': '政府采购工程',
-  'procurement.services': '政府采购服务',
-  'assets.vehicleQuota': '车辆编制数',
-  'assets.vehicleActual': '车辆实有数',
-  'assets.officeArea': '办公用房建筑面积',
-  'assets.equipmentOver50': '单价50万元以上通用设备',
-  'assets.equipmentOver100': '单价100万元以上专用设备',
-};
+/** Each field of `labels` under `path`, its label after `before` (上年, 政府采购). */
+function labelled(path: string, labels: Readonly<Record<string, string>>, before = ''): [string, string][] {
+  return Object.entries(labels).map(([key, label]) => [`${path}.${key}`, `${before}${label}`]);
+}
+
+/** What a field is, in the accountant's words, for messages: as a file problem names it (labels.ts). */
+const FIELD_LABELS: Readonly<Record<string, string>> = Object.fromEntries([
+  ...labelled('lastYear', LAST_YEAR_LABELS, '上年'),
+  ...labelled('lastYear.threePublic', THREE_PUBLIC_LABELS, '上年'),
+  ...labelled('procurement', PROCUREMENT_LABELS, '政府采购'),
+  ...labelled('assets', ASSET_LABELS),
+  ...labelled('assets.vehicles', Object.fromEntries(VEHICLE_KINDS)),
+]);
 
 function labelOf(field: string): string {
-  return FIELD_LABELS[field] ?? (field.startsWith('assets.vehicles.') ? '车辆数' : field);
+  return FIELD_LABELS[field] ?? field;
 }
 
 /** A string-valued record of the narrative and the narrative with that record replaced. */
