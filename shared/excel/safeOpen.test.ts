@@ -481,17 +481,55 @@ describe('openWorkbook: ranges exceljs would expand cell by cell (each of these 
     );
   });
 
-  it('12,000 merges in one sheet (exceljs checks each against all before it: ~15 s)', async () => {
-    const merges = Array.from(
-      { length: 12_000 },
-      (_, i) => `<mergeCell ref="A${2 * i + 10}:B${2 * i + 10}"/>`,
+  /** `count` merges of two cells each, one a row, from row 10 down. */
+  const pairs = (count: number) =>
+    afterSheetData(
+      `<mergeCells>${Array.from({ length: count }, (_, i) => `<mergeCell ref="A${2 * i + 10}:B${2 * i + 10}"/>`).join('')}</mergeCells>`,
     );
+
+  it('12,000 merges in one sheet are made here, not by exceljs (which checks each against all before it: ~15 s)', async () => {
+    const workbook = await openWorkbook(edited('xl/worksheets/sheet2.xml', pairs(12_000)));
+    const sheet = workbook.worksheets[1];
+    if (!sheet) throw new Error('two sheets');
+    for (const row of [10, 12, 24_008]) {
+      expect(sheet.getCell(row, 2).master.address).toBe(`A${row}`);
+      expect(sheet.getCell(row + 1, 2).isMerged).toBe(false);
+    }
+    // The other sheet is untouched.
+    expect(workbook.worksheets[0]?.getCell('B5').value).toBe(1234.56);
+  });
+
+  it('sheets whose merges together were over the old limit open (a 2,100-project workbook was refused)', async () => {
+    // Σ merges² over the sheets was capped at 10,000²: 2 × 7,100² is over it.
+    const files: Zippable = unzipSync(valid);
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
+      const xml = files[part];
+      if (!(xml instanceof Uint8Array)) throw new Error(`no ${part}`);
+      files[part] = strToU8(pairs(7_100)(strFromU8(xml)));
+    }
+    const workbook = await openWorkbook(zipSync(files));
+    expect(workbook.worksheets.map((sheet) => sheet.getCell('B10').master.address)).toEqual(['A10', 'A10']);
+  });
+
+  it('12,000 merges in a sheet exceljs would merge itself (its place not read plainly) are refused', async () => {
+    // Both sheets given the same id: exceljs keeps one; which one is exceljs's to say.
+    const once = edited('xl/worksheets/sheet2.xml', pairs(12_000));
+    const files: Zippable = unzipSync(once);
+    const workbookXml = files['xl/workbook.xml'];
+    if (!(workbookXml instanceof Uint8Array)) throw new Error('no workbook.xml');
+    files['xl/workbook.xml'] = strToU8(strFromU8(workbookXml).replace(/sheetId="2"/, 'sheetId="1"'));
+    expect(await refusal(zipSync(files))).toBe(
+      '工作簿中的合并单元格过多（xl/worksheets/sheet2.xml 中有 12,000 处），读取会极慢，已拒绝读取',
+    );
+  });
+
+  it('merges that overlap (exceljs would stop with an English message)', async () => {
     const bytes = edited(
       'xl/worksheets/sheet2.xml',
-      afterSheetData(`<mergeCells>${merges.join('')}</mergeCells>`),
+      afterSheetData('<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>'),
     );
     expect(await refusal(bytes)).toBe(
-      '工作簿中的合并单元格过多（xl/worksheets/sheet2.xml 中有 12,000 处），读取会极慢，已拒绝读取',
+      '文件已损坏，无法读取：xl/worksheets/sheet2.xml 中的合并单元格 B2:C3 与 A1:B2 重叠',
     );
   });
 

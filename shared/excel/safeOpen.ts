@@ -18,13 +18,17 @@
  * exceljs itself: a few parts of a sheet make it create one object per cell they cover, so a file of a
  * few kilobytes can keep it busy for hours (measured: one data validation over A1:XFD1048576 did not
  * finish in a minute; the same for a defined name, a merge, or a `<col max="100000000">`). So the XML
- * is read before exceljs sees it: merges must be few and inside the row and column limits, column
- * settings inside Excel's 16,384 columns, and data validations and defined names — which an import does
- * not need — are hidden from exceljs (their elements renamed, so the XML stays well-formed).
+ * is read before exceljs sees it: merges must be inside the row and column limits and must not overlap,
+ * column settings inside Excel's 16,384 columns, and data validations and defined names — which an
+ * import does not need — are hidden from exceljs (their elements renamed, so the XML stays well-formed).
+ * A sheet's merges are hidden from exceljs too, and made here once it has loaded: exceljs checks each
+ * merge against every earlier one of its sheet, which made a large department's own workbook take
+ * minutes (see MAX_MERGE_COST).
  */
 import ExcelJS from 'exceljs';
 import { Inflate, strFromU8 } from 'fflate';
 import { ImportError } from './problems';
+import { mergeCells } from './style';
 
 export interface ZipLimits {
   /**
@@ -74,9 +78,10 @@ const INFLATE_PIECE = 16 * 1024;
 
 /**
  * exceljs checks each merge against every earlier one of its sheet, so its time grows with the square of
- * a sheet's merges (measured: 2,000 take 1 s, 5,000 3 s, 10,000 10 s). The sum over sheets of merges²
- * stays under 10,000². This program's own export puts ~42 merges per project in 项目绩效目标, so 140
- * projects make ~5,800 (about 4 s) and some 240 projects reach the limit.
+ * a sheet's merges (measured: 2,000 take 1 s, 5,000 3 s, 10,000 10 s). A sheet's merges are therefore
+ * made here (hiddenMerges), in time linear in the cells they cover. This limit stays for a sheet exceljs
+ * would merge itself — one whose place in the workbook is not read the plain way (sheetParts): the sum
+ * over such sheets of merges² stays under 10,000².
  */
 const MAX_MERGE_COST = 10_000 ** 2;
 /** exceljs creates every cell a merge covers (about 1.5 s and 300 MB per million). */
@@ -98,7 +103,7 @@ export async function openWorkbook(
   limits?: Partial<ZipLimits>,
 ): Promise<ExcelJS.Workbook> {
   const resolved = resolveLimits(limits);
-  const entries = inspectZip(bytes, resolved);
+  const { entries, merges } = inspectZip(bytes, resolved);
   const checked = rebuildZip(bytes, entries);
 
   let workbook: ExcelJS.Workbook;
@@ -106,6 +111,14 @@ export async function openWorkbook(
     workbook = await new ExcelJS.Workbook().xlsx.load(checked.buffer);
   } catch (error) {
     throw new ImportError(`文件已损坏，无法读取：${shortReason(error)}`, { cause: error });
+  }
+  // The merges hidden from exceljs, made as it would have made them (each cell keeping its own style).
+  for (const { sheetId, ranges } of merges) {
+    const sheet = workbook.getWorksheet(sheetId);
+    if (!sheet) continue;
+    for (const range of ranges) {
+      mergeCells(sheet, range.top, range.left, range.bottom, range.right, { keepStyles: true });
+    }
   }
   checkDimensions(workbook, resolved);
   return workbook;
@@ -155,7 +168,13 @@ const SIG_END = 0x06054b50;
 const SIG_END64 = 0x06064b50;
 const SIG_END64_LOCATOR = 0x07064b50;
 
-function inspectZip(bytes: Uint8Array, limits: ZipLimits): Entry[] {
+/** The merges of one sheet, hidden from exceljs, to be made once it has loaded. */
+interface SheetMerges {
+  readonly sheetId: number;
+  readonly ranges: readonly Range[];
+}
+
+function inspectZip(bytes: Uint8Array, limits: ZipLimits): { entries: Entry[]; merges: SheetMerges[] } {
   if (bytes.length === 0) throw new ImportError(`${NOT_XLSX}：文件是空的（0 字节）`);
   refuseOtherFormats(bytes);
   if (bytes.length > limits.maxTotalBytes) {
@@ -165,15 +184,60 @@ function inspectZip(bytes: Uint8Array, limits: ZipLimits): Entry[] {
   }
   const entries = readCentralDirectory(bytes, limits);
   requireXlsxEntries(entries);
+  const parts = sheetParts(bytes, entries, limits);
   let total = 0;
   const tally: Tally = { mergeCost: 0, mergedCells: 0 };
+  const merges: SheetMerges[] = [];
   for (const entry of entries) {
     const content = inflateCounting(bytes, entry, limits, total);
     entry.size = content.length;
     total += content.length;
-    entry.replacement = guardExcelJs(entry.name, content, limits, tally);
+    const sheetId = parts.get(entry.name);
+    const guarded = guardExcelJs(entry.name, content, limits, tally, sheetId !== undefined);
+    entry.replacement = guarded.replacement;
+    if (sheetId !== undefined && guarded.merges.length > 0) merges.push({ sheetId, ranges: guarded.merges });
   }
-  return entries;
+  return { entries, merges };
+}
+
+/**
+ * The worksheet parts exceljs will load, by entry name → the sheet's id (exceljs's Workbook keeps its
+ * sheets by this id): read from the workbook's sheet list and its relationships as exceljs reads them
+ * (xlsx.js reconcile). A part named by more than one sheet, or a sheet id used twice, is left out, as is
+ * anything not written the plain way: exceljs then makes that sheet's merges itself.
+ */
+function sheetParts(bytes: Uint8Array, entries: readonly Entry[], limits: ZipLimits): Map<string, number> {
+  const parts = new Map<string, number>();
+  const workbook = entries.find((e) => e.name === 'xl/workbook.xml');
+  const rels = entries.find((e) => e.name === 'xl/_rels/workbook.xml.rels');
+  if (!workbook || !rels) return parts;
+  // Inflated once more in the main pass, where they count towards the limits.
+  const workbookXml = strFromU8(inflateCounting(bytes, workbook, limits, 0), true);
+  const relsXml = strFromU8(inflateCounting(bytes, rels, limits, 0), true);
+  const targets = new Map<string, string>();
+  for (const at of elements(relsXml, 'Relationship')) {
+    const found = attributes(relsXml, at, rels.name);
+    const id = found.get('Id');
+    const target = found.get('Target');
+    if (id !== undefined && target !== undefined)
+      targets.set(id, `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`);
+  }
+  const named = new Map<string, number[]>();
+  const ids = new Map<number, number>();
+  for (const at of elements(workbookXml, 'sheet')) {
+    const found = attributes(workbookXml, at, workbook.name);
+    const sheetId = found.get('sheetId') ?? '';
+    const part = targets.get(found.get('r:id') ?? '');
+    if (!/^[1-9]\d{0,8}$/.test(sheetId) || part === undefined) continue;
+    const id = Number(sheetId);
+    ids.set(id, (ids.get(id) ?? 0) + 1);
+    named.set(part, [...(named.get(part) ?? []), id]);
+  }
+  for (const [part, [id, ...more]] of named) {
+    const plain = /^xl\/worksheets\/sheet\d+\.xml$/.test(part);
+    if (plain && id !== undefined && more.length === 0 && ids.get(id) === 1) parts.set(part, id);
+  }
+  return parts;
 }
 
 /** Not a zip at all: the old .xls, an encrypted workbook, a web page saved as “.xls”, anything else. */
@@ -473,13 +537,23 @@ interface Tally {
 /**
  * Checks one entry's XML before exceljs parses it, and returns the content exceljs is to see instead
  * when it has data validations or defined names to hide (null when it can see the file's own). Every
- * entry is read, whatever its name: exceljs decides what a part is by loose patterns on the name.
+ * entry is read, whatever its name: exceljs decides what a part is by loose patterns on the name. With
+ * `takeMerges` (a sheet whose place is known: sheetParts), its merges are hidden too and returned.
  */
-function guardExcelJs(name: string, content: Uint8Array, limits: ZipLimits, tally: Tally): Uint8Array | null {
+function guardExcelJs(
+  name: string,
+  content: Uint8Array,
+  limits: ZipLimits,
+  tally: Tally,
+  takeMerges: boolean,
+): { replacement: Uint8Array | null; merges: Range[] } {
   // Latin-1: one character per byte, so positions in the text are positions in the bytes.
   const text = strFromU8(content, true);
 
   let merges = 0;
+  const ranges: Range[] = [];
+  /** The cells merged so far (row × 16,384 + column): merges may not overlap, as exceljs requires. */
+  const covered = new Map<number, string>();
   for (const at of elements(text, 'mergeCell')) {
     const ref = attributes(text, at, name).get('ref') ?? '';
     const range = parseRange(ref);
@@ -496,8 +570,18 @@ function guardExcelJs(name: string, content: Uint8Array, limits: ZipLimits, tall
       );
     }
     merges++;
+    for (let row = range.top; row <= range.bottom; row++) {
+      for (let col = range.left; col <= range.right; col++) {
+        const earlier = covered.get(row * EXCEL_COLUMNS + col);
+        if (earlier !== undefined) {
+          throw damaged(`${shown(name)} 中的合并单元格 ${shown(ref)} 与 ${shown(earlier)} 重叠`);
+        }
+        covered.set(row * EXCEL_COLUMNS + col, ref);
+      }
+    }
+    ranges.push(range);
   }
-  tally.mergeCost += merges * merges;
+  if (!takeMerges) tally.mergeCost += merges * merges;
   if (tally.mergeCost > MAX_MERGE_COST) {
     throw new ImportError(
       `工作簿中的合并单元格过多（${shown(name)} 中有 ${formatCount(merges)} 处），读取会极慢，已拒绝读取`,
@@ -516,18 +600,20 @@ function guardExcelJs(name: string, content: Uint8Array, limits: ZipLimits, tall
 
   // Hidden by renaming, in opening and closing tags alike: <dataValidations> → <xataValidations>.
   let hidden: Uint8Array | null = null;
-  for (const [needle, letter] of [
+  const needles: (readonly [string, number])[] = [
     ['<dataValidation', 1],
     ['</dataValidation', 2],
     ['<definedName', 1],
     ['</definedName', 2],
-  ] as const) {
+  ];
+  if (takeMerges) needles.push(['<mergeCell', 1], ['</mergeCell', 2]);
+  for (const [needle, letter] of needles) {
     for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
       hidden ??= content.slice();
       hidden[at + letter] = 0x78; // 'x'
     }
   }
-  return hidden;
+  return { replacement: hidden, merges: takeMerges ? ranges : [] };
 }
 
 /** Where the elements of this name (unprefixed, as exceljs matches them) open. */
@@ -559,7 +645,14 @@ function attributes(text: string, at: number, name: string): Map<string, string>
  * `C5` or `A1:H20`, written plainly as Excel writes it (no `$`, no sheet, no entity). Anything else is
  * refused: exceljs reads addresses loosely, and could make a huge range of what is not read here.
  */
-function parseRange(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+interface Range {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+function parseRange(ref: string): Range | null {
   const match = /^([A-Z]{1,3})([1-9]\d{0,6})(?::([A-Z]{1,3})([1-9]\d{0,6}))?$/.exec(ref);
   if (!match) return null;
   const [, fromColumn = '', fromRow = '', toColumn = fromColumn, toRow = fromRow] = match;

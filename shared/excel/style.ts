@@ -47,7 +47,9 @@ interface WithMerges {
 /**
  * Merges a range. exceljs's own mergeCells compares each new merge with every merge the sheet already
  * has, which takes minutes on a sheet with a thousand project declarations; the layouts here never
- * overlap, so each merge is made against an empty list and then added to the sheet's.
+ * overlap (and an imported sheet's merges were checked not to: safeOpen.ts), so each merge is made
+ * against an empty list and then added to the sheet's. `keepStyles`: each covered cell keeps its own
+ * style (as exceljs merges a file's cells on reading it), instead of taking the first cell's.
  */
 export function mergeCells(
   sheet: ExcelJS.Worksheet,
@@ -55,12 +57,14 @@ export function mergeCells(
   left: number,
   bottom: number,
   right: number,
+  options: { readonly keepStyles?: boolean } = {},
 ): void {
   const merges = sheet as unknown as WithMerges;
   const existing = merges._merges;
   merges._merges = {};
   try {
-    sheet.mergeCells(top, left, bottom, right);
+    if (options.keepStyles) sheet.mergeCellsWithoutStyle(top, left, bottom, right);
+    else sheet.mergeCells(top, left, bottom, right);
   } finally {
     merges._merges = Object.assign(existing, merges._merges);
   }
