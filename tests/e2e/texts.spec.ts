@@ -3,6 +3,8 @@
  * cells, explanations of 提示 findings, the overview and the glossary. Figures are the sample's.
  */
 import { expect, test } from '@playwright/test';
+import { serializeDocument } from '../../shared/document/file';
+import { generateDocument } from '../../shared/sample/generate';
 import { BudgetApp } from './pages/BudgetApp';
 
 const REASON = '大力压减项目支出，有人员退休调出基本支出减少';
@@ -110,6 +112,36 @@ test('预算单位: renamed, made 事业, added and removed; a finding about a u
   await expect(app.outlineEntry('封面与概况')).toHaveAttribute('aria-current', 'true');
   await expect(units.locator('.followed')).toHaveCount(1);
   await expect(units.locator('.followed').getByRole('textbox')).toHaveValue('新绛县地方金融服务中心');
+});
+
+test('a unit name being typed is kept while its row is scrolled out of sight (the list makes only rows in sight)', async ({
+  page,
+}) => {
+  const doc = generateDocument({ scale: 10, seed: 1 });
+  await page.route('**/large.json', (route) =>
+    route.fulfill({ body: serializeDocument(doc), contentType: 'application/json' }),
+  );
+  await page.goto('/?open=large.json');
+  await app.show('封面与概况');
+  const units = page.getByRole('table', { name: '预算单位' });
+  await expect(page.getByRole('heading', { name: '预算单位（30 个）' })).toBeVisible();
+  const made = await units.getByRole('row').count();
+  expect(made).toBeLessThan(1 + 30);
+
+  const first = units.getByRole('textbox', { name: '单位名称 新绛县教育局' });
+  await first.fill('新绛县教育局（本级）');
+  const list = units.locator('.units-body');
+  await list.evaluate((body) => {
+    body.scrollTop = body.scrollHeight;
+  });
+  await expect(units.getByRole('textbox', { name: '单位名称 新绛县北张镇中心小学' })).toBeVisible();
+  // Still there, with what was typed; committed when left.
+  await expect(first).toHaveValue('新绛县教育局（本级）');
+  await first.press('Enter');
+  await list.evaluate((body) => {
+    body.scrollTop = 0;
+  });
+  await expect(units.getByRole('textbox', { name: '单位名称 新绛县教育局（本级）' })).toBeVisible();
 });
 
 test('adds, fills and removes a glossary entry', async () => {

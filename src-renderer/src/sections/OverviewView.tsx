@@ -1,8 +1,8 @@
 /**
  * 封面与概况: the department and cover, 部门职责 and 机构设置, and the units (预算单位) with their type.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { addUnit, removeUnit, unitHasMoney } from '../../../shared/document/rows';
 import { UNIT_TYPES, type BudgetDocument, type UnitType } from '../../../shared/document/schema';
 import {
@@ -117,11 +117,24 @@ function UnitList({ doc, highlighted }: { doc: BudgetDocument; highlighted: Read
   // A finding names a unit (units.u2) or its name (units.u2.name).
   const lit = (id: string) =>
     highlighted?.has(`field:units.${id}`) === true || highlighted?.has(`field:units.${id}.name`) === true;
+  // The row being typed in stays made while it is scrolled out of sight: its text box holds what is
+  // typed until it is left (Field), and a row unmade would lose it.
+  const [typingIn, setTypingIn] = useState<string | null>(null);
+  const typingIndex = typingIn === null ? -1 : doc.units.findIndex((unit) => unit.id === typingIn);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const shown = defaultRangeExtractor(range);
+      if (typingIndex < 0 || shown.includes(typingIndex)) return shown;
+      return [...shown, typingIndex].sort((a, b) => a - b);
+    },
+    [typingIndex],
+  );
   const virtualizer = useVirtualizer({
     count: doc.units.length,
     getScrollElement: () => bodyRef.current,
     estimateSize: () => UNIT_ROW_HEIGHT,
     overscan: 8,
+    rangeExtractor,
   });
 
   const followed = doc.units.findIndex((unit) => lit(unit.id));
@@ -167,6 +180,10 @@ function UnitList({ doc, highlighted }: { doc: BudgetDocument; highlighted: Read
               role="row"
               className={`units-row${lit(unit.id) ? ' followed' : ''}`}
               style={{ transform: `translateY(${item.start}px)`, height: UNIT_ROW_HEIGHT }}
+              onFocus={() => setTypingIn(unit.id)}
+              onBlur={(event) => {
+                if (!event.currentTarget.contains(event.relatedTarget)) setTypingIn(null);
+              }}
             >
               <span role="cell">
                 <Field
