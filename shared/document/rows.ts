@@ -430,10 +430,14 @@ export function rowName(doc: BudgetDocument, collection: RemovableCollection, ke
   return collection === 't11' ? (unitById(doc, key)?.name ?? key) : key;
 }
 
-/** The units 表11 has no row for, in the unit list's order (one can be added: addOperatingRow). */
+/**
+ * The units 表11 has no row for (one can be added: addOperatingRow): first those it should list — 行政
+ * and 参公事业 units (C9) — then the 事业 ones, each in the unit list's order.
+ */
 export function unitsWithoutOperatingRow(doc: BudgetDocument): readonly Unit[] {
   const listed = new Set(doc.tables.t11.rows.map((r) => r.unitId));
-  return doc.units.filter((u) => !listed.has(u.id));
+  const missing = doc.units.filter((u) => !listed.has(u.id));
+  return [...missing.filter((u) => u.type !== '事业'), ...missing.filter((u) => u.type === '事业')];
 }
 
 /** Adds a blank 表11 row for a unit that has none (in the order of the unit list). */

@@ -238,11 +238,15 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
             表11
             列出使用财政拨款安排机关运行经费的单位（行政单位和参照公务员法管理的事业单位）。添加哪个单位？
           </p>
-          {unlisted.map((unit) => (
-            <button key={unit.id} type="button" onClick={() => addUnitRow(unit.id, unit.name)}>
-              {unit.name}（{unit.type}）
-            </button>
-          ))}
+          <ul className="picker-options" aria-label="表11 未列出的单位">
+            {unlisted.map((unit) => (
+              <li key={unit.id}>
+                <button type="button" onClick={() => addUnitRow(unit.id, unit.name)}>
+                  {unit.name}（{unit.type}）
+                </button>
+              </li>
+            ))}
+          </ul>
           <button
             type="button"
             onClick={() => {
