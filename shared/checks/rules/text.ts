@@ -1610,7 +1610,7 @@ const C9: Rule = {
         if (!current || current.type === '事业') return null;
         if (c.doc.tables.t11.rows.some((row) => row.unitId === unit.id)) return null;
         return {
-          message: `“${current.name}”是${UNIT_TYPE_NAMES[current.type]}，未列入表11 机关运行经费：机关运行经费反映行政单位和参公事业单位的公用经费，${sectionName('operatingExpenses')} 也只统计表11 所列单位`,
+          message: `“${current.name}”是${UNIT_TYPE_NAMES[current.type]}，未列入表11 机关运行经费：机关运行经费反映行政单位和参公事业单位的公用经费，${sectionName('operatingExpenses')} 也只统计表11 所列单位。请在表11 添加该单位，或核实单位性质`,
           targets: [
             fieldTarget(`units.${unit.id}`, `单位“${current.name}”`),
             cellTarget(at('T11', 'total', 'total')),
