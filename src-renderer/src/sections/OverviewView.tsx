@@ -104,7 +104,7 @@ export function OverviewView({
   );
 }
 
-/** A unit's row: its name, its type, and 删除. */
+/** The height of a unit's row (its name box, its type, 删除), in pixels. */
 const UNIT_ROW_HEIGHT = 34;
 
 /**
