@@ -11,6 +11,7 @@ import {
   setGlossaryEntry,
   setOrganization,
   setResponsibilities,
+  linesOf,
   setUnit,
   type TextEdit,
 } from './texts';
@@ -55,6 +56,9 @@ describe('texts', () => {
     expect(edit.doc.overview.responsibilities).toEqual(['负责甲', '负责乙']);
     expectSound(doc, edit);
     expectSound(doc, setOrganization(doc, '内设 3 个股室'));
+    // The same reading for a declaration's goals (ProjectForm).
+    expect(linesOf('  目标甲\r\n\n目标乙\n   \n')).toEqual(['目标甲', '目标乙']);
+    expect(linesOf('')).toEqual([]);
   });
 
   it('renames a unit and changes its type', () => {

@@ -32,12 +32,17 @@ export function setCoverDate(doc: BudgetDocument, coverDate: string): TextEdit {
   };
 }
 
-/** 部门职责: one responsibility per line; blank lines are dropped. */
-export function setResponsibilities(doc: BudgetDocument, text: string): TextEdit {
-  const responsibilities = text
+/** A list typed one item a line (部门职责, a declaration's goals): each line trimmed, blank lines dropped. */
+export function linesOf(text: string): string[] {
+  return text
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
+}
+
+/** 部门职责: one responsibility per line; blank lines are dropped. */
+export function setResponsibilities(doc: BudgetDocument, text: string): TextEdit {
+  const responsibilities = linesOf(text);
   return { doc: { ...doc, overview: { ...doc.overview, responsibilities } }, change: OVERVIEW };
 }
 

@@ -22,6 +22,7 @@ import {
   signatureLabel,
 } from '../../../shared/declarations/form';
 import type { BudgetDocument, Project, ProjectDeclaration } from '../../../shared/document/schema';
+import { linesOf } from '../../../shared/document/texts';
 import { CopyPanel } from './CopyPanel';
 import { Field, useFollowed, useFollowedUnder } from '../fields/Field';
 import { applyEdit } from './fields';
@@ -45,14 +46,6 @@ const GRIDS = [
 /** 383000 → 383,000 (a whole number of 元); anything else as stored. */
 function formatYuan(value: string): string {
   return /^\d+$/.test(value) ? value.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : value;
-}
-
-/** One goal a line; blank lines are dropped. */
-function goalsOf(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
 }
 
 export function ProjectForm({
@@ -180,7 +173,7 @@ export function ProjectForm({
               path={`${base}.${key}`}
               onCommit={(value) =>
                 applyEdit(`修改 ${ownerLabel} ${label}`, (current) =>
-                  setGoals(current, project.id, list satisfies ProjectIndicatorList, goalsOf(value)),
+                  setGoals(current, project.id, list satisfies ProjectIndicatorList, linesOf(value)),
                 )
               }
             />
