@@ -79,9 +79,9 @@ const INFLATE_PIECE = 16 * 1024;
 /**
  * exceljs checks each merge against every earlier one of its sheet, so its time grows with the square of
  * a sheet's merges (measured: 2,000 take 1 s, 5,000 3 s, 10,000 10 s). A sheet's merges are therefore
- * made here (hiddenMerges), in time linear in the cells they cover. This limit stays for a sheet exceljs
- * would merge itself — one whose place in the workbook is not read the plain way (sheetParts): the sum
- * over such sheets of merges² stays under 10,000².
+ * hidden from exceljs (guardExcelJs) and made after it has loaded (openWorkbook), in time linear in the
+ * cells they cover. This limit stays for a sheet exceljs would merge itself — one whose place in the
+ * workbook is not read the plain way (sheetParts): the sum over such sheets of merges² stays under 10,000².
  */
 const MAX_MERGE_COST = 10_000 ** 2;
 /** exceljs creates every cell a merge covers (about 1.5 s and 300 MB per million). */
