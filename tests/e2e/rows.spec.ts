@@ -136,7 +136,12 @@ test('adds back 表11’s row of a unit that has none, ready for its amount', as
   await app.rows.button('添加单位').click();
   const dialog = page.getByRole('dialog', { name: '添加单位' });
   await expect(dialog.getByRole('button')).toHaveText(['新绛县金融服务中心（参公事业）', '取消']);
-  await dialog.getByRole('button', { name: /^新绛县金融服务中心/ }).click();
+  // From the keyboard: the first unit has the focus, Esc closes, Enter adds.
+  await expect(dialog.getByRole('button', { name: /^新绛县金融服务中心/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await app.rows.button('添加单位').click();
+  await page.keyboard.press('Enter');
   // Back in the unit list's order, blank, its first amount selected.
   await expect(app.form.grid.getByRole('gridcell', { name: /^新绛县/ })).toHaveText([
     '新绛县人民政府办公室',

@@ -122,6 +122,11 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
     });
   };
 
+  const closeUnitRow = () => {
+    setAddingUnitRow(false);
+    useWorkbench.getState().focusGrid();
+  };
+
   const remove = () => {
     const first = stored[0];
     if (!first) return;
@@ -233,27 +238,33 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
         </div>
       )}
       {addingUnitRow && (
-        <div className="picker" role="dialog" aria-label="添加单位">
+        <div
+          className="picker"
+          role="dialog"
+          aria-label="添加单位"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') closeUnitRow();
+          }}
+        >
           <p>
             表11
             列出使用财政拨款安排机关运行经费的单位（行政单位和参照公务员法管理的事业单位）。添加哪个单位？
           </p>
           <ul className="picker-options" aria-label="表11 未列出的单位">
-            {unlisted.map((unit) => (
+            {unlisted.map((unit, i) => (
               <li key={unit.id}>
-                <button type="button" onClick={() => addUnitRow(unit.id, unit.name)}>
+                <button
+                  type="button"
+                  // The first unit takes the keyboard: Enter adds it, Tab goes down the list, Esc closes.
+                  autoFocus={i === 0}
+                  onClick={() => addUnitRow(unit.id, unit.name)}
+                >
                   {unit.name}（{unit.type}）
                 </button>
               </li>
             ))}
           </ul>
-          <button
-            type="button"
-            onClick={() => {
-              setAddingUnitRow(false);
-              useWorkbench.getState().focusGrid();
-            }}
-          >
+          <button type="button" onClick={closeUnitRow}>
             取消
           </button>
         </div>
