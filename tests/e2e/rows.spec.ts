@@ -67,6 +67,7 @@ test('adds an economic 款 to 表6, choosing its 政府经济 款 when units of 
   await app.rows.options.filter({ hasText: '30202 印刷费' }).click();
   // The sample has 行政 and 事业 units: 印刷费 is 50201 for one and 50502 for the other.
   const choice = app.page.getByRole('dialog', { name: '选择政府经济分类科目' });
+  await expect(choice.getByRole('button').first()).toBeFocused();
   await choice.getByRole('button', { name: /^50201/ }).click();
   await expect(app.form.row('印刷费')).toContainText('30202印刷费50201办公经费');
   await expect(app.form.activeCell).toHaveAttribute('aria-readonly', 'false');

@@ -122,6 +122,11 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
     });
   };
 
+  const closeChoosing = () => {
+    setChoosing(null);
+    useWorkbench.getState().focusGrid();
+  };
+
   const closeUnitRow = () => {
     setAddingUnitRow(false);
     useWorkbench.getState().focusGrid();
@@ -221,18 +226,27 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
         />
       )}
       {choosing && (
-        <div className="picker" role="dialog" aria-label="选择政府经济分类科目">
+        <div
+          className="picker"
+          role="dialog"
+          aria-label="选择政府经济分类科目"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') closeChoosing();
+          }}
+        >
           <p>{choosing.code} 对应的政府预算支出经济分类因单位性质而不同，请选择本行对应的科目：</p>
-          {choosing.options.map((option) => (
+          {choosing.options.map((option, i) => (
             <button
               key={option.governmentCode}
               type="button"
+              // As 添加单位: the first choice takes the keyboard.
+              autoFocus={i === 0}
               onClick={() => addEconomic(choosing.code, option.governmentCode)}
             >
               {option.governmentCode} {option.name}（{option.unitTypes.join('、')}单位）
             </button>
           ))}
-          <button type="button" onClick={() => setChoosing(null)}>
+          <button type="button" onClick={closeChoosing}>
             取消
           </button>
         </div>
