@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleDocument } from '../sample/sample2024';
 import { emptyDocument } from './create';
-import { describePath, parseDocument, serializeDocument, type LoadResult } from './file';
+import { describePath, parseDocument, serializeDocument, serializeForJournal, type LoadResult } from './file';
 import type { z } from 'zod';
 import { budgetDocumentSchema, CURRENT_FORMAT_VERSION } from './schema';
 
@@ -28,6 +28,14 @@ describe('the document file', () => {
       expect(result).toEqual({ ok: true, document, migratedFrom: null });
       if (result.ok) expect(serializeDocument(result.document)).toBe(text);
     }
+  });
+
+  it('reads back the recovery journal’s one-line JSON as the same document', () => {
+    const document = sampleDocument();
+    const text = serializeForJournal(document);
+    expect(text).not.toContain('\n');
+    expect(text.length).toBeLessThan(serializeDocument(document).length * 0.8);
+    expect(parseDocument(text)).toEqual({ ok: true, document, migratedFrom: null });
   });
 
   it('accepts a UTF-8 byte order mark', () => {

@@ -39,8 +39,20 @@ export type LoadResult =
   | { ok: true; document: BudgetDocument; migratedFrom: number | null }
   | { ok: false; failure: LoadFailure; summary: string; problems: readonly FileProblem[] };
 
+/** The document as the file the user saves: indented JSON, a line per field. */
 export function serializeDocument(document: BudgetDocument): string {
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * The document as one line of JSON, for the recovery journal written every few seconds while the
+ * accountant types: quicker to make and smaller than serializeDocument's (a 100× budget, measured
+ * alternately: 16–24 against 22–33 ms, 2.9 against 5.1 million characters to send to the main process
+ * and write), and read back by parseDocument the same way. A recovered document is saved with
+ * serializeDocument.
+ */
+export function serializeForJournal(document: BudgetDocument): string {
+  return JSON.stringify(document);
 }
 
 export function parseDocument(text: string): LoadResult {

@@ -10,7 +10,7 @@
  * In a plain browser the bridge's stand-in does what it can (storage, downloads, Ctrl+S).
  */
 import { useEffect } from 'react';
-import { serializeDocument } from '../../shared/document/file';
+import { serializeDocument, serializeForJournal } from '../../shared/document/file';
 import { documentTitle } from '../../shared/document/naming';
 import type { ExportKind, ExportProgress, MenuCommand } from '../../shared/ipc';
 import { bridge } from './bridge';
@@ -204,7 +204,7 @@ function trackDocument(): () => void {
     journaledVersion = state.version;
     lastJournalAt = Date.now();
     // Serialized only now, at most once per interval, however many changes came in between.
-    api.journalDocument({ text: serializeDocument(state.editor.doc) }).catch(() => undefined);
+    api.journalDocument({ text: serializeForJournal(state.editor.doc) }).catch(() => undefined);
   };
 
   const onChange = () => {
