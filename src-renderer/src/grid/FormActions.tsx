@@ -28,10 +28,12 @@ import {
   type RowEditResult,
 } from '../../../shared/document/rows';
 import type { BudgetDocument } from '../../../shared/document/schema';
+import type { InputRef } from '../../../shared/document/inputs';
 import type { FormGrid, FormId } from '../../../shared/forms/types';
 import { useWorkbench } from '../store/workbench';
 import { ProjectDialog } from '../dialogs/ProjectDialog';
 import { CatalogPicker } from './CatalogPicker';
+import { ChoiceDialog } from './ChoiceDialog';
 
 /** The 功能 tables whose 项 rows the accountant adds, with the button's words. */
 const FUNCTION_TABLES: Partial<Record<FormId, readonly { collection: FunctionCollection; label: string }[]>> =
@@ -75,25 +77,28 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
     [grid, row],
   );
 
-  const apply = (label: string, result: RowEditResult, after?: (next: BudgetDocument) => void) => {
+  /**
+   * Applies a row edit as one undoable step; a row added (`added`: its collection) gets its first amount
+   * cell selected, ready for typing.
+   */
+  const apply = (label: string, result: RowEditResult, added?: InputRef['collection']) => {
     if (!result.ok) {
       notify({ kind: 'error', text: result.message });
       return;
     }
     replaceDocument(label, result.document, { kind: 'structure' });
-    after?.(result.document);
+    if (added) {
+      const { editor, select } = useWorkbench.getState();
+      const updated = editor?.session.evaluator.grid(grid.id);
+      const position = updated && positionOfRow(updated, added, result.key);
+      if (position) select({ anchor: position, focus: position });
+    }
     useWorkbench.getState().focusGrid();
   };
 
   const add = (collection: FunctionCollection, code: string) => {
     setPicking(null);
-    // The new row's first amount cell is selected, ready for typing.
-    apply(`添加科目 ${code}`, addFunctionRow(doc, collection, code), () => {
-      const { editor, select } = useWorkbench.getState();
-      const updated = editor?.session.evaluator.grid(grid.id);
-      const position = updated && positionOfRow(updated, collection, code);
-      if (position) select({ anchor: position, focus: position });
-    });
+    apply(`添加科目 ${code}`, addFunctionRow(doc, collection, code), collection);
   };
 
   const addEconomic = (code: string, governmentCode?: string) => {
@@ -104,22 +109,12 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
       setChoosing({ code, options: governmentCodeOptions(doc, code) });
       return;
     }
-    apply(`添加经济科目 ${code}`, result, () => {
-      const { editor, select } = useWorkbench.getState();
-      const updated = editor?.session.evaluator.grid(grid.id);
-      const position = updated && positionOfRow(updated, 't6', result.ok ? result.key : '');
-      if (position) select({ anchor: position, focus: position });
-    });
+    apply(`添加经济科目 ${code}`, result, 't6');
   };
 
   const addUnitRow = (unitId: string, name: string) => {
     setAddingUnitRow(false);
-    apply(`添加表11单位 ${name}`, addOperatingRow(doc, unitId), () => {
-      const { editor, select } = useWorkbench.getState();
-      const updated = editor?.session.evaluator.grid(grid.id);
-      const position = updated && positionOfRow(updated, 't11', unitId);
-      if (position) select({ anchor: position, focus: position });
-    });
+    apply(`添加表11单位 ${name}`, addOperatingRow(doc, unitId), 't11');
   };
 
   const closeChoosing = () => {
@@ -226,62 +221,32 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
         />
       )}
       {choosing && (
-        <div
-          className="picker"
-          role="dialog"
-          aria-label="选择政府经济分类科目"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') closeChoosing();
-          }}
+        <ChoiceDialog
+          title="选择政府经济分类科目"
+          listLabel="可选的政府经济分类科目"
+          choices={choosing.options.map((option) => ({
+            key: option.governmentCode,
+            label: `${option.governmentCode} ${option.name}（${option.unitTypes.join('、')}单位）`,
+            onChoose: () => addEconomic(choosing.code, option.governmentCode),
+          }))}
+          onClose={closeChoosing}
         >
-          <p>{choosing.code} 对应的政府预算支出经济分类因单位性质而不同，请选择本行对应的科目：</p>
-          {choosing.options.map((option, i) => (
-            <button
-              key={option.governmentCode}
-              type="button"
-              // As 添加单位: the first choice takes the keyboard.
-              autoFocus={i === 0}
-              onClick={() => addEconomic(choosing.code, option.governmentCode)}
-            >
-              {option.governmentCode} {option.name}（{option.unitTypes.join('、')}单位）
-            </button>
-          ))}
-          <button type="button" onClick={closeChoosing}>
-            取消
-          </button>
-        </div>
+          {choosing.code} 对应的政府预算支出经济分类因单位性质而不同，请选择本行对应的科目：
+        </ChoiceDialog>
       )}
       {addingUnitRow && (
-        <div
-          className="picker"
-          role="dialog"
-          aria-label="添加单位"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') closeUnitRow();
-          }}
+        <ChoiceDialog
+          title="添加单位"
+          listLabel="表11 未列出的单位"
+          choices={unlisted.map((unit) => ({
+            key: unit.id,
+            label: `${unit.name}（${unit.type}）`,
+            onChoose: () => addUnitRow(unit.id, unit.name),
+          }))}
+          onClose={closeUnitRow}
         >
-          <p>
-            表11
-            列出使用财政拨款安排机关运行经费的单位（行政单位和参照公务员法管理的事业单位）。添加哪个单位？
-          </p>
-          <ul className="picker-options" aria-label="表11 未列出的单位">
-            {unlisted.map((unit, i) => (
-              <li key={unit.id}>
-                <button
-                  type="button"
-                  // The first unit takes the keyboard: Enter adds it, Tab goes down the list, Esc closes.
-                  autoFocus={i === 0}
-                  onClick={() => addUnitRow(unit.id, unit.name)}
-                >
-                  {unit.name}（{unit.type}）
-                </button>
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={closeUnitRow}>
-            取消
-          </button>
-        </div>
+          表11 列出使用财政拨款安排机关运行经费的单位（行政单位和参照公务员法管理的事业单位）。添加哪个单位？
+        </ChoiceDialog>
       )}
       {changingProject && project && (
         <ProjectDialog
@@ -311,12 +276,7 @@ export function FormActions({ doc, grid, row }: { doc: BudgetDocument; grid: For
             const result = addProject(doc, added);
             if (!result.ok) return result.message;
             setAddingProject(false);
-            apply(`添加项目 ${added.name}`, result, () => {
-              const { editor, select } = useWorkbench.getState();
-              const updated = editor?.session.evaluator.grid(grid.id);
-              const position = updated && positionOfRow(updated, 't12', result.key);
-              if (position) select({ anchor: position, focus: position });
-            });
+            apply(`添加项目 ${added.name}`, result, 't12');
             return null;
           }}
         />
