@@ -376,8 +376,8 @@ describe('units', () => {
     const neither = ok(removeRow(ok(removeRow(withoutU3, 't11', 'u1')), 't11', 'u2'));
     expect(unitsWithoutOperatingRow(withoutU3).map((u) => u.id)).toEqual(['u3']);
     expect(unitsWithoutOperatingRow(neither).map((u) => u.id)).toEqual(['u1', 'u2', 'u3']);
-    const sampleU3First = { ...neither, units: [...neither.units].reverse() };
-    expect(unitsWithoutOperatingRow(sampleU3First).map((u) => u.id)).toEqual(['u2', 'u1', 'u3']);
+    const reversedUnits = { ...neither, units: [...neither.units].reverse() };
+    expect(unitsWithoutOperatingRow(reversedUnits).map((u) => u.id)).toEqual(['u2', 'u1', 'u3']);
     expect(ok(addOperatingRow(withoutU2, 'u2')).tables.t11.rows.map((r) => r.unitId)).toEqual([
       'u1',
       'u2',

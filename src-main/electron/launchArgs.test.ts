@@ -19,6 +19,10 @@ describe('the files named on a command line', () => {
   it('come past Electron’s own arguments', () => {
     const cwd = join(tmpdir(), '工作');
     expect(documentPathsFromArgs(['electron', '.', 'D:\\预算\\2025.json'], true, 'D:\\')).toHaveLength(1);
+    // Run as `electron .`: both of Electron's arguments skipped, the file taken.
+    expect(documentPathsFromArgs(['electron', '.', '2025.json'], true, cwd)).toEqual([
+      join(cwd, '2025.json'),
+    ]);
     expect(documentPathsFromArgs(['部门预算编制助手.exe', '--inspect', 'a.json'], false, cwd)).toEqual([
       join(cwd, 'a.json'),
     ]);
