@@ -1,8 +1,10 @@
 /**
  * The commands of the command line, as a function of arguments and output streams so tests can run
- * them directly. Exit codes: 0 success; 1 an invalid document; 2 a usage error or an unreadable file.
+ * them directly. Exit codes: 0 success; 1 an invalid document; 2 a usage error, or a file that cannot be
+ * read or written.
  */
-import { access, readFile } from 'node:fs/promises';
+import { access, readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catalogWarnings } from '../../shared/catalogs/usage';
 import { auditReport, countFindings, summarizeFindings } from '../../shared/checks/report';
@@ -22,6 +24,7 @@ import { renderCsv, renderText } from '../../shared/forms/render';
 import { FORM_IDS, isFormId, type FormId } from '../../shared/forms/types';
 import { sampleDocument } from '../../shared/sample/sample2024';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { describeFileError, errorCode } from '../files/fileSystem';
 
 export interface CliIo {
   out(text: string): void;
@@ -97,7 +100,44 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.err(`错误：${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
       return EXIT.usage;
     }
-    throw error;
+    if (error instanceof OutputError) {
+      io.err(`错误：${error.message}\n`);
+      return EXIT.usage;
+    }
+    // Not foreseen (a fault of this program): said in a line, without a stack trace.
+    io.err(`错误：命令未能完成（${error instanceof Error ? error.message : String(error)}）\n`);
+    return EXIT.usage;
+  }
+}
+
+/** An output file that could not be written (its folder missing, no permission, a full disk …). */
+class OutputError extends Error {}
+
+/**
+ * Before a command does its work: refuses an output file that is there (unless --force) or whose folder
+ * is not, so that nothing is computed (a large PDF takes a minute) only to be refused at the end.
+ */
+async function checkOutput(path: string | undefined, force: boolean | undefined): Promise<void> {
+  if (path === undefined) return;
+  if (!force && (await exists(path))) {
+    throw new OutputError(`文件 ${path} 已存在，未作改动。如确要覆盖，请加 --force。`);
+  }
+  if (!(await isFolder(dirname(resolve(path))))) {
+    throw new OutputError(`无法写出 ${path}：所在的文件夹不存在（该文件未作改动）`);
+  }
+}
+
+/**
+ * Writes an output file atomically: on failure nothing is left half-written and a file that was there
+ * is unchanged; the command stops with why (OutputError).
+ */
+async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, content);
+  } catch (error) {
+    // Writing, a missing file is its folder.
+    const reason = errorCode(error) === 'ENOENT' ? '所在的文件夹不存在' : describeFileError(error);
+    throw new OutputError(`无法写出 ${path}：${reason}（该文件未作改动）`);
   }
 }
 
@@ -132,11 +172,8 @@ async function newCommand(args: readonly string[], io: CliIo): Promise<number> {
     }
     document = emptyDocument(name, year);
   }
-  if (!values.force && (await exists(output))) {
-    io.err(`错误：文件 ${output} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
-    return EXIT.usage;
-  }
-  await writeFileAtomic(output, serializeDocument(document));
+  await checkOutput(output, values.force);
+  await writeOutput(output, serializeDocument(document));
   io.out(`已写出 ${output}（${document.department.name} ${document.year} 年）\n`);
   return EXIT.ok;
 }
@@ -237,12 +274,9 @@ async function reportCommand(args: readonly string[], io: CliIo): Promise<number
     throw new UsageError('用法：report 文件 -o 审核报告.txt');
   const loaded = await loadFile(file, io);
   if (!loaded.ok) return EXIT.usage;
-  if (!values.force && (await exists(values.output))) {
-    io.err(`错误：文件 ${values.output} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
-    return EXIT.usage;
-  }
+  await checkOutput(values.output, values.force);
   const findings = checkDocument(loaded.document);
-  await writeFileAtomic(values.output, auditReport(loaded.document, findings));
+  await writeOutput(values.output, auditReport(loaded.document, findings));
   io.out(`已写出审核报告 ${values.output}：${summarizeFindings(findings)}\n`);
   return findings.some((f) => f.level === '错误') ? EXIT.invalid : EXIT.ok;
 }
@@ -271,15 +305,10 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
   }
   const loaded = await loadFile(file, io);
   if (!loaded.ok) return EXIT.usage;
-  for (const target of [values.xlsx, values.pdf]) {
-    if (target !== undefined && !values.force && (await exists(target))) {
-      io.err(`错误：文件 ${target} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
-      return EXIT.usage;
-    }
-  }
+  for (const target of [values.xlsx, values.pdf]) await checkOutput(target, values.force);
   const findings = checkDocument(loaded.document);
   if (values.xlsx !== undefined) {
-    await writeFileAtomic(values.xlsx, await exportWorkbook(loaded.document, findings));
+    await writeOutput(values.xlsx, await exportWorkbook(loaded.document, findings));
     io.out(`已导出 ${values.xlsx}（${summarizeFindings(findings)}）\n`);
   }
   if (values.pdf !== undefined) {
@@ -310,7 +339,7 @@ async function exportCommand(args: readonly string[], io: CliIo): Promise<number
       }
     });
     io.err('\n');
-    await writeFileAtomic(values.pdf, bytes);
+    await writeOutput(values.pdf, bytes);
     io.out(`已导出 ${values.pdf}${errors.length > 0 ? `（草稿：有 ${errors.length} 项错误）` : ''}\n`);
   }
   return EXIT.ok;
@@ -337,12 +366,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     io.err(`错误：${file}：无法读取（文件不存在或无权限）\n`);
     return EXIT.usage;
   }
-  for (const target of [values.output, values.report]) {
-    if (target !== undefined && !values.force && (await exists(target))) {
-      io.err(`错误：文件 ${target} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
-      return EXIT.usage;
-    }
-  }
+  for (const target of [values.output, values.report]) await checkOutput(target, values.force);
   let result: ImportResult;
   try {
     result = await importWorkbook(bytes);
@@ -353,7 +377,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
     }
     throw error;
   }
-  await writeFileAtomic(values.output, serializeDocument(result.document));
+  await writeOutput(values.output, serializeDocument(result.document));
   const errors = result.findings.filter((f) => f.level === '错误');
   if (values.report !== undefined) {
     const report = {
@@ -366,7 +390,7 @@ async function importCommand(args: readonly string[], io: CliIo): Promise<number
         cells: f.targets,
       })),
     };
-    await writeFileAtomic(values.report, `${JSON.stringify(report, null, 2)}\n`);
+    await writeOutput(values.report, `${JSON.stringify(report, null, 2)}\n`);
   }
   io.out(
     `已读入 ${file} → ${values.output}：读入问题 ${result.problems.length} 处，${summarizeFindings(result.findings)}\n`,
@@ -410,12 +434,9 @@ async function rolloverCommand(args: readonly string[], io: CliIo): Promise<numb
       `${file} 是 ${loaded.document.year} 年的预算，只能结转到 ${loaded.document.year + 1} 年`,
     );
   }
-  if (!values.force && (await exists(values.output))) {
-    io.err(`错误：文件 ${values.output} 已存在，未作改动。如确要覆盖，请加 --force。\n`);
-    return EXIT.usage;
-  }
+  await checkOutput(values.output, values.force);
   const next = rolloverDocument(loaded.document, year);
-  await writeFileAtomic(values.output, serializeDocument(next));
+  await writeOutput(values.output, serializeDocument(next));
   io.out(
     `已写出 ${values.output}：${next.department.name} ${year} 年，上年收入总计 ${next.narrative.lastYear.totalIncome} 万元已填入\n`,
   );
@@ -458,6 +479,14 @@ async function loadFile(file: string, io: CliIo): Promise<Loaded> {
     io.err(`    应为：${problem.expected}\n`);
   }
   return { ok: false, exitCode: EXIT.invalid };
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -321,3 +321,39 @@ describe('export and import', () => {
     await expect(readFile(out, 'utf8')).rejects.toThrow();
   });
 });
+
+describe('an output file that cannot be written', () => {
+  it('says why in a line, exits 2 and leaves no file (no stack trace), for every command that writes', async () => {
+    const file = join(dir, 's.json');
+    await cli('new', '--sample', '-o', file);
+    const xlsx = join(dir, 's.xlsx');
+    await cli('export', file, '--xlsx', xlsx);
+    const missing = join(dir, '没有这个文件夹');
+    const commands: [string, string[]][] = [
+      ['new.json', ['new', '--sample', '-o']],
+      ['audit.txt', ['report', file, '-o']],
+      ['s.xlsx', ['export', file, '--xlsx']],
+      ['s.pdf', ['export', file, '--pdf']],
+      ['2025.json', ['rollover', file, '--year', '2025', '-o']],
+      ['back.json', ['import', xlsx, '-o']],
+    ];
+    for (const [name, argv] of commands) {
+      const target = join(missing, name);
+      const { code, out, err } = await cli(...argv, target);
+      expect([code, out, err], argv[0]).toEqual([
+        2,
+        '',
+        `错误：无法写出 ${target}：所在的文件夹不存在（该文件未作改动）\n`,
+      ]);
+      await expect(readFile(target)).rejects.toThrow();
+    }
+  }, 60_000);
+
+  it('names a folder given as the file to write', async () => {
+    const file = join(dir, 's.json');
+    await cli('new', '--sample', '-o', file);
+    const { code, err } = await cli('report', file, '-o', dir, '--force');
+    expect(code).toBe(2);
+    expect(err).toBe(`错误：无法写出 ${dir}：这是一个文件夹，不是文件（该文件未作改动）\n`);
+  });
+});
