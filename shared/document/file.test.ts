@@ -123,6 +123,18 @@ describe('the document file', () => {
     const truncated = serializeDocument(sampleDocument()).slice(0, 500);
     expect(parseDocument(truncated)).toMatchObject({ ok: false, failure: 'not-json' });
     expect(parseDocument('')).toMatchObject({ ok: false, failure: 'not-json' });
+  });
+
+  it('says where a text stops being JSON, in Chinese', () => {
+    const summary = (text: string) => {
+      const result = parseDocument(text);
+      return result.ok ? '' : result.summary;
+    };
+    const broken = '文件不是有效的 JSON（可能已损坏或被截断）';
+    expect(summary(serializeDocument(sampleDocument()).slice(0, 500))).toBe(`${broken}：文件在中途结束`);
+    expect(summary('')).toBe(`${broken}：文件是空的`);
+    expect(summary('{\n  "format": "budget",\n  "year": 2024,,\n}')).toBe(`${broken}：第 3 行第 16 列`);
+    expect(summary('{"a": 1} x')).toBe(`${broken}：第 1 行第 10 列`);
     expect(parseDocument('[1,2]')).toMatchObject({ ok: false, failure: 'not-ours' });
     expect(parseDocument('{"format":"something-else"}')).toMatchObject({ ok: false, failure: 'not-ours' });
     expect(parseDocument('null')).toMatchObject({ ok: false, failure: 'not-ours' });

@@ -60,10 +60,23 @@ export function parseDocument(text: string): LoadResult {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return failure('not-json', `文件不是有效的 JSON（可能已损坏或被截断）：${detail}`);
+    return failure('not-json', `文件不是有效的 JSON（可能已损坏或被截断）${whereJsonBreaks(text, error)}`);
   }
   return loadDocument(json);
+}
+
+/**
+ * Where a text stops being JSON, in words: `：第 3 行第 14 列` or `：文件在中途结束` ('' when the parser
+ * does not say). JSON.parse says it in English and by character position.
+ */
+function whereJsonBreaks(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  if (text.trim() === '') return '：文件是空的';
+  if (/Unexpected end of JSON input|Unterminated string/.test(message)) return '：文件在中途结束';
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return '';
+  const before = text.slice(0, Number(position)).split('\n');
+  return `：第 ${before.length} 行第 ${(before.at(-1)?.length ?? 0) + 1} 列`;
 }
 
 /** Validates (and migrates) an already-parsed JSON value. */
