@@ -160,6 +160,17 @@ describe('npm run cli', () => {
     expect(stdout.split('\r\n')).toContain('合计,,621.43,481.68,139.75');
   }, 60_000);
 
+  it('reads and writes file names relative to the folder the command is typed in', async () => {
+    const run = promisify(execFile);
+    const root = join(import.meta.dirname, '..', '..');
+    const npm = (...argv: string[]) =>
+      run('npm', ['run', '--silent', '--prefix', root, 'cli', '--', ...argv], { cwd: dir });
+    await npm('new', '--sample', '-o', 's.json');
+    expect(JSON.parse(await readFile(join(dir, 's.json'), 'utf8'))).toMatchObject({ year: 2024 });
+    const { stdout } = await npm('check', 's.json', '--summary');
+    expect(stdout).toBe('s.json\t新绛县人民政府办公室\t2024\t通过\t错误 0 项，提示 24 项（已说明 0 项）\n');
+  }, 60_000);
+
   it('stops quietly when the reader of its output closes early (… | head)', async () => {
     const file = join(dir, 's.json');
     await cli('new', '--sample', '-o', file);
