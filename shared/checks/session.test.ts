@@ -231,6 +231,32 @@ describe('CheckSession: preparing in steps', () => {
     }
     expect(steps).toEqual([]);
   });
+
+  it('says whether it is prepared: not after a full check (opening, rows added), yes after the steps', () => {
+    const sample = sampleDocument();
+    const session = new CheckSession(sample);
+    const steps = session.preparation();
+    expect(session.isPrepared).toBe(false);
+    steps.slice(0, 3).forEach((step) => step());
+    expect(session.isPrepared).toBe(false);
+    steps[3]?.();
+    expect(session.isPrepared).toBe(true);
+    // A typed amount and a text keep what was built …
+    const input: InputRef = { collection: 't3', key: '2010301', field: 'basic' };
+    let doc = setInput(sample, input, '200.65');
+    session.update(doc, { kind: 'input', input });
+    doc = { ...doc, narrative: { ...doc.narrative, otherNotes: '2023年预算含一次性项目' } };
+    session.update(doc, { kind: 'areas', areas: ['narrative'] });
+    expect(session.isPrepared).toBe(true);
+    // … a row added checks everything again, and drops it.
+    const t3 = {
+      rows: [...doc.tables.t3.rows, { functionCode: '2010308', name: '信访事务', basic: '5', project: '' }],
+    };
+    session.update({ ...doc, tables: { ...doc.tables, t3 } }, { kind: 'structure' });
+    expect(session.isPrepared).toBe(false);
+    session.prepare();
+    expect(session.isPrepared).toBe(true);
+  });
 });
 
 describe('CheckSession: explanations (说明)', () => {

@@ -186,6 +186,13 @@ export class CheckSession {
     return checks;
   }
 
+  /** Whether what a one-cell re-check needs is built (a full check, on opening or after rows changed, drops it). */
+  get isPrepared(): boolean {
+    return (
+      this.checks !== null && this.readIndex !== null && this.areaIndex !== null && this.forms.isPrepared
+    );
+  }
+
   /**
    * Builds what a one-cell re-check needs: which checks read which amounts, and which cells feed which
    * totals. Done on the first edit, or ahead of it (an app calls this once the findings are shown).

@@ -137,6 +137,11 @@ export class FormEvaluator {
     return `表${form.number} ${row ? rowLabel(row) : ref.row} ${columnLabel}`;
   }
 
+  /** Whether what `advance` needs is built. */
+  get isPrepared(): boolean {
+    return this.graph !== null;
+  }
+
   /** Builds ahead what `advance` needs (otherwise built on the first advance): every form, and who reads what. */
   prepare(): void {
     this.prepared();

@@ -82,6 +82,30 @@ interface WorkbenchState {
 }
 
 export const useWorkbench = create<WorkbenchState>()((set, get) => {
+  /**
+   * Builds what a one-cell re-check needs, a step per task so that the window answers between them:
+   * after opening, and after an edit that checked everything again (rows added or removed), so that the
+   * next amount typed need not wait for it (at 100×: 150–200 ms). One run at a time; again when the
+   * document was checked in full meanwhile, or another one opened.
+   */
+  let preparing = false;
+  const prepareInBackground = () => {
+    const session = get().editor?.session;
+    if (preparing || !session || session.isPrepared) return;
+    preparing = true;
+    const steps = session.preparation();
+    const next = () => {
+      if (get().editor?.session === session && steps.length > 0) {
+        steps.shift()?.();
+        setTimeout(next, 0);
+        return;
+      }
+      preparing = false;
+      prepareInBackground();
+    };
+    setTimeout(next, 0);
+  };
+
   /** After undo/redo: show the form the step changed and select its cells. */
   const revealStep = (step: HistoryStep, verb: string) => {
     const { editor } = get();
@@ -150,13 +174,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         followed: null,
         notice: null,
       });
-      // What a one-cell re-check needs, built once the first screen is shown, a step per task.
-      const steps = editor.session.preparation();
-      const prepareNext = () => {
-        steps.shift()?.();
-        if (steps.length > 0) setTimeout(prepareNext, 0);
-      };
-      setTimeout(prepareNext, 0);
+      prepareInBackground();
     },
 
     fail(message) {
@@ -181,16 +199,19 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         ...(selection ? { selection } : {}),
         ...(step ? { notice: null } : {}),
       });
+      prepareInBackground();
     },
 
     undo() {
       const step = get().editor?.undo();
       if (step) revealStep(step, '已撤销');
+      prepareInBackground();
     },
 
     redo() {
       const step = get().editor?.redo();
       if (step) revealStep(step, '已重做');
+      prepareInBackground();
     },
 
     follow(finding, target = 0) {
@@ -232,6 +253,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         ...(selection ? { selection } : {}),
         ...(step ? { notice: { kind: 'info', text: label } } : {}),
       });
+      prepareInBackground();
     },
 
     ask(confirmation) {
