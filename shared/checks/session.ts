@@ -6,7 +6,7 @@
 import { catalogFor } from '../catalogs';
 import { inputKey, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
-import { directReads, formsOf, type FormEvaluator } from '../forms/engine';
+import { directReads, FormEvaluator, formsOf } from '../forms/engine';
 import { cellKey, type CellRef } from '../forms/types';
 import type { Decimal } from '../money';
 import { RULES } from './rules';
@@ -27,6 +27,12 @@ export interface SessionOptions {
 }
 
 const INPUT_PREFIX = 'in:';
+
+/**
+ * Checks indexed per step of preparation: a step stays short (at 100×: 33,000 checks, a few
+ * milliseconds a step), so that the window answers between steps.
+ */
+const CHECKS_PER_STEP = 4000;
 
 /** Areas an edit may touch without changing any form's rows or amounts. */
 const TEXT_AREAS: ReadonlySet<Area> = new Set([
@@ -50,15 +56,17 @@ export class CheckSession {
   /**
    * Every check, by ordinal, and the rule that made it (two arrays: a large budget has tens of
    * thousands). A full check runs them as they are made and keeps none; they are made again, in the
-   * same order, when re-checking first needs them (prepare, or the first update), from the same state.
+   * same order, when re-checking first needs them (prepare, or the first update), from the same state:
+   * a rule at a time (`madeRules` of them so far).
    */
-  private checks: Check[] | null = null;
+  private checks: Check[] = [];
   private ruleOf: Rule[] = [];
+  private madeRules = 0;
   private count = 0;
   /** Which checks read an amount: a cell key or `in:` + an input key → check ordinals (built on demand). */
-  private readIndex: Map<string, number[]> | null = null;
+  private readIndex = new CheckIndex<string>(readKeys);
   /** Which checks read a part of the document: area → check ordinals (built on demand). */
-  private areaIndex: Map<Area, number[]> | null = null;
+  private areaIndex = new CheckIndex<Area>((check, add) => check.areas.forEach(add));
   /** The current finding of each check that has one, by ordinal. */
   private results: (Finding | undefined)[] = [];
   /** The last list of findings, and the explanations it was made with. */
@@ -151,10 +159,11 @@ export class CheckSession {
   private rebuild(doc: BudgetDocument): void {
     this.forms = formsOf(doc);
     this.context = this.makeContext(this.forms);
-    this.checks = null;
+    this.checks = [];
     this.ruleOf = [];
-    this.readIndex = null;
-    this.areaIndex = null;
+    this.madeRules = 0;
+    this.readIndex = new CheckIndex<string>(readKeys);
+    this.areaIndex = new CheckIndex<Area>((check, add) => check.areas.forEach(add));
     this.results = [];
     this.listed = null;
     const { context, results } = this;
@@ -173,23 +182,28 @@ export class CheckSession {
 
   /** The checks, made again as the full check made them (before any update changed the document). */
   private made(): Check[] {
-    if (this.checks) return this.checks;
-    const checks: Check[] = [];
-    this.ruleOf = [];
-    for (const rule of this.rules) {
-      for (const check of rule.checks(this.context)) {
-        checks.push(check);
-        this.ruleOf.push(rule);
+    this.makeChecks(this.rules.length);
+    return this.checks;
+  }
+
+  /** Makes the checks of the rules before `rule` (in order) that are not made yet. */
+  private makeChecks(rule: number): void {
+    for (; this.madeRules < Math.min(rule, this.rules.length); this.madeRules++) {
+      const made = this.rules[this.madeRules] as Rule;
+      for (const check of made.checks(this.context)) {
+        this.checks.push(check);
+        this.ruleOf.push(made);
       }
     }
-    this.checks = checks;
-    return checks;
   }
 
   /** Whether what a one-cell re-check needs is built (a full check, on opening or after rows changed, drops it). */
   get isPrepared(): boolean {
     return (
-      this.checks !== null && this.readIndex !== null && this.areaIndex !== null && this.forms.isPrepared
+      this.madeRules === this.rules.length &&
+      this.readIndex.covers(this.checks) &&
+      this.areaIndex.covers(this.checks) &&
+      this.forms.isPrepared
     );
   }
 
@@ -203,35 +217,27 @@ export class CheckSession {
 
   /**
    * What prepare does, as steps to run one at a time: an app runs each in a task of its own, so that
-   * the window answers between them while a large budget is prepared. An update before they are all
-   * done does what it still needs itself.
+   * the window answers between them while a large budget is prepared (each a rule's checks, a few
+   * thousand checks indexed, or a form entered in the graph). Each step does what is left of its part;
+   * an update before they are all done does what it still needs itself.
    */
   preparation(): (() => void)[] {
-    return [() => this.made(), () => this.byRead(), () => this.byArea(), () => this.forms.prepare()];
+    const steps: (() => void)[] = [];
+    for (let rule = 1; rule <= this.rules.length; rule++) steps.push(() => this.makeChecks(rule));
+    for (let end = CHECKS_PER_STEP; end - CHECKS_PER_STEP < this.count; end += CHECKS_PER_STEP) {
+      steps.push(() => this.readIndex.extend(this.made(), end));
+      steps.push(() => this.areaIndex.extend(this.made(), end));
+    }
+    for (let step = 0; step < FormEvaluator.PREPARE_STEPS; step++) steps.push(() => this.forms.prepareStep());
+    return steps;
   }
 
   private byArea(): ReadonlyMap<Area, number[]> {
-    if (this.areaIndex) return this.areaIndex;
-    const byArea = new Map<Area, number[]>();
-    for (const [ordinal, check] of this.made().entries()) {
-      for (const area of check.areas) index(byArea, area, ordinal);
-    }
-    this.areaIndex = byArea;
-    return byArea;
+    return this.areaIndex.extend(this.made(), Infinity);
   }
 
   private byRead(): ReadonlyMap<string, number[]> {
-    if (this.readIndex) return this.readIndex;
-    const byRead = new Map<string, number[]>();
-    for (const [ordinal, check] of this.made().entries()) {
-      for (const expr of check.reads) {
-        const { cells, inputs } = directReads(expr);
-        for (const cell of cells) index(byRead, cellKey(cell), ordinal);
-        for (const input of inputs) index(byRead, INPUT_PREFIX + inputKey(input), ordinal);
-      }
-    }
-    this.readIndex = byRead;
-    return byRead;
+    return this.readIndex.extend(this.made(), Infinity);
   }
 
   private run(ordinals: Iterable<number>): void {
@@ -311,12 +317,41 @@ function sameTarget(a: Target, b: Target | undefined): boolean {
   return b.kind === 'cell' && a.form === b.form && a.row === b.row && a.column === b.column;
 }
 
-function index<K>(map: Map<K, number[]>, key: K, ordinal: number): void {
-  const list = map.get(key);
-  if (list) {
-    if (list[list.length - 1] !== ordinal) list.push(ordinal);
-  } else {
-    map.set(key, [ordinal]);
+/** The amounts a check reads: cell keys, and `in:` + the key of each typed amount read directly. */
+function readKeys(check: Check, add: (key: string) => void): void {
+  for (const expr of check.reads) {
+    const { cells, inputs } = directReads(expr);
+    for (const cell of cells) add(cellKey(cell));
+    for (const input of inputs) add(INPUT_PREFIX + inputKey(input));
+  }
+}
+
+/** Which checks have a key (an amount they read, an area), by ordinal; built over the checks in parts. */
+class CheckIndex<K> {
+  private readonly byKey = new Map<K, number[]>();
+  /** The checks before this ordinal are in. */
+  private indexed = 0;
+
+  constructor(private readonly keysOf: (check: Check, add: (key: K) => void) => void) {}
+
+  /** Whether every one of the checks is in. */
+  covers(checks: readonly Check[]): boolean {
+    return this.indexed === checks.length;
+  }
+
+  /** Takes in the checks before ordinal `end` that are not in yet; the index so far. */
+  extend(checks: readonly Check[], end: number): ReadonlyMap<K, number[]> {
+    const { byKey } = this;
+    const stop = Math.min(end, checks.length);
+    for (let ordinal = this.indexed; ordinal < stop; ordinal++) {
+      this.keysOf(checks[ordinal] as Check, (key) => {
+        const list = byKey.get(key);
+        if (!list) byKey.set(key, [ordinal]);
+        else if (list[list.length - 1] !== ordinal) list.push(ordinal);
+      });
+    }
+    this.indexed = Math.max(this.indexed, stop);
+    return byKey;
   }
 }
 

@@ -47,8 +47,10 @@ export interface BuiltForm {
 export class FormEvaluator {
   private readonly built = new Map<FormId, BuiltForm>();
   private readonly grids = new Map<FormId, FormGrid>();
-  /** The forms' cells as a graph, once prepared; null until then. */
+  /** The forms' cells as a graph, once preparing starts; null until then. */
   private graph: CellGraph | null = null;
+  /** Whether the graph has every form, who reads what, and the values (what `advance` works on). */
+  private graphReady = false;
   /** The forms entered in the graph (a form names cells of others, which are entered first). */
   private readonly entered = new Set<FormId>();
   /** Values before the graph is made, by form: each row's values beside its spec (KeptValues). */
@@ -139,7 +141,7 @@ export class FormEvaluator {
 
   /** Whether what `advance` needs is built. */
   get isPrepared(): boolean {
-    return this.graph !== null;
+    return this.graphReady;
   }
 
   /** Builds ahead what `advance` needs (otherwise built on the first advance): every form, and who reads what. */
@@ -147,16 +149,37 @@ export class FormEvaluator {
     this.prepared();
   }
 
+  /** How many prepareStep calls prepare takes at most: a form each, then who reads what, then the values. */
+  static readonly PREPARE_STEPS = FORM_IDS.length + 2;
+
+  /**
+   * Builds the next part of what `advance` needs, so that an app can build it a task at a time: a form's
+   * cells entered in the graph, then who reads what, then the values. Until all is built, values are
+   * computed in the graph as they are asked for (its rules are the kept values' rules).
+   */
+  prepareStep(): void {
+    if (this.graphReady) return;
+    const graph = this.started();
+    const next = FORM_IDS.find((id) => !this.entered.has(id));
+    if (next) this.enter(this.form(next), next, graph);
+    else if (!graph.hasReaders) graph.indexReaders();
+    else this.prepared();
+  }
+
+  private started(): CellGraph {
+    this.graph ??= new CellGraph(this.current);
+    return this.graph;
+  }
+
   private prepared(): CellGraph {
-    let graph = this.graph;
-    if (!graph) {
-      graph = new CellGraph(this.current);
-      this.graph = graph;
+    const graph = this.started();
+    if (!this.graphReady) {
       for (const id of FORM_IDS) this.enter(this.form(id), id, graph);
       graph.indexReaders();
       // Values are computed again in the graph, now rather than by the first edits.
       this.kept.clear();
       graph.computeAll();
+      this.graphReady = true;
     }
     return graph;
   }

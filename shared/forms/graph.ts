@@ -154,6 +154,11 @@ export class CellGraph {
     this.reader = null;
   }
 
+  /** Whether the index of who reads each node is built. */
+  get hasReaders(): boolean {
+    return this.readers !== null;
+  }
+
   /** Builds the index of who reads each node (needed by `advance`). */
   indexReaders(): void {
     if (this.readers) return;
