@@ -219,9 +219,17 @@ export async function renderRun(request: RunRequest): Promise<RunResult> {
   const bodyLine = bodyLineHeight(lineEm(request.fonts.FangSong.normal));
   const pageOf = (page: number) => page + (request.firstPage ?? 1) - 1;
   const definition = runDefinition(request.content, request);
+  const { footer } = definition;
+  let pageCount = 0;
   const bytes = await renderPdf(
     {
       ...definition,
+      // pdfmake asks for the footer of every page, with their count, once the run is laid out: the run's
+      // pages counted there, not by parsing its PDF again.
+      footer: (currentPage, pages, pageSize) => {
+        pageCount = pages;
+        return (typeof footer === 'function' ? footer(currentPage, pages, pageSize) : footer) ?? null;
+      },
       // pdfmake asks, node by node in order, once the run is laid out, whether a node should start a
       // page; when one should, it lays the run out again with that break and asks about the nodes after
       // it. A way to learn where each heading landed, which signature lines and 备注 start a page, and to
@@ -253,8 +261,7 @@ export async function renderRun(request: RunRequest): Promise<RunResult> {
     },
     request.fonts,
   );
-  const pdf = await PDFDocument.load(bytes);
-  return { bytes, pageCount: pdf.getPageCount(), headings, lonelySignatures, lonelyRemarks };
+  return { bytes, pageCount, headings, lonelySignatures, lonelyRemarks };
 }
 
 /** Where a node landed, as keep.ts weighs it. */
