@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -59,6 +60,20 @@ describe('faces kept for the thread', () => {
     expect(fontkit.create(token)).toBe(first);
     // A face whose file is not kept is read from its file.
     expect(readFace(bundledFonts().Hei.bold as string).postscriptName).toBe('NotoSansSC-Bold');
+  });
+
+  it('keeps how a face laid out each word: every call gets its own positions, as fontkit lays them out', () => {
+    const file = bundledFonts().Song.bold as string;
+    const kept = readFace(file);
+    const fresh = fontkit.create(readFileSync(file)) as Fontkit.Font;
+    const first = kept.layout('预算 621.43');
+    // pdfkit scales a run's positions in place.
+    for (const position of first.positions) position.xAdvance *= 2;
+    const again = kept.layout('预算 621.43');
+    expect(again).not.toBe(first);
+    expect(again.glyphs.map((glyph) => glyph.id)).toEqual(first.glyphs.map((glyph) => glyph.id));
+    expect(again.positions).toEqual(fresh.layout('预算 621.43').positions);
+    expect(again.advanceWidth).toBe(fresh.layout('预算 621.43').advanceWidth);
   });
 
   it('keeps each face of a collection by its PostScript name, and names one it does not have', async () => {

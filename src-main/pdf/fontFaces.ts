@@ -60,16 +60,57 @@ class KeptFile {
     if (!face) {
       const found = parsed.getFont(postscriptName);
       if (!found) return null;
-      face = found;
+      face = keepLayouts(found);
       this.named.set(postscriptName, face);
     }
     return face;
   }
 
   private parse(): Fontkit.Font | Fontkit.FontCollection {
-    this.parsed ??= fontkit.create(readFileSync(this.file));
+    if (!this.parsed) {
+      const parsed = fontkit.create(readFileSync(this.file));
+      this.parsed = 'unitsPerEm' in parsed ? keepLayouts(parsed) : parsed;
+    }
     return this.parsed;
   }
+}
+
+/** Words kept laid out per face, at most: past this (many exports of many amounts) they start again. */
+const KEPT_LAYOUTS = 20_000;
+
+/**
+ * A face that keeps how fontkit laid out each word (glyphs substituted and positioned), for every run of
+ * every export: pdfkit keeps them only per document, and a report's runs set mostly the same characters
+ * and words (~45 % of the sample's layouts repeat one of an earlier run). Each call gets its own copy of
+ * the positions: pdfkit scales them in place.
+ */
+function keepLayouts(face: Fontkit.Font): Fontkit.Font {
+  const layout = face.layout.bind(face);
+  const laid = new Map<string, Fontkit.GlyphRun>();
+  face.layout = (text, features, ...rest) => {
+    if (features !== undefined || rest.length > 0) return layout(text, features, ...rest);
+    let run = laid.get(text);
+    if (!run) {
+      if (laid.size >= KEPT_LAYOUTS) laid.clear();
+      run = layout(text);
+      laid.set(text, run);
+    }
+    return copyOf(run);
+  };
+  return face;
+}
+
+/** A copy of a glyph run (of its class, so that its totals are reckoned from the copy's positions). */
+function copyOf(run: Fontkit.GlyphRun): Fontkit.GlyphRun {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as Fontkit.GlyphRun, run);
+  copy.glyphs = [...run.glyphs];
+  copy.positions = run.positions.map((position) =>
+    Object.assign(
+      Object.create(Object.getPrototypeOf(position) as object) as Fontkit.GlyphPosition,
+      position,
+    ),
+  );
+  return copy;
 }
 
 const byToken = new WeakMap<Uint8Array, KeptFile>();
