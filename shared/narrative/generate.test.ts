@@ -308,6 +308,9 @@ describe('other inputs', () => {
     expect(vehicles).toMatch(/^截至【待填写：资产统计截止日期，如2024年3月18日】，本部门共有公务用车编制0辆/);
     expect(vehicles).toMatch(/事业单位其他公务用车1辆。$/);
     expect(unfilledSlots(generateNarrative(doc)).map((slot) => slot.field)).toEqual(['assets.asOf']);
+    // Next year's document gives its example in its own year.
+    const next = lines({ ...doc, year: 2025 }, 'assets')[1];
+    expect(next).toMatch(/^截至【待填写：资产统计截止日期，如2025年3月18日】/);
   });
 
   it('says there is no procurement when 货物, 工程 and 服务 are all blank', () => {

@@ -425,7 +425,9 @@ function performance(s: Sources): NarrativeSection {
 /** 十一: vehicles by kind (编制 / 实有), office area and large equipment, as of the typed date. */
 function assets(s: Sources): NarrativeSection {
   const a = s.doc.narrative.assets;
-  const asOf = ['截至', slot('assets.asOf', a.asOf, '资产统计截止日期，如2024年3月18日', true), '，'];
+  // The example in the budget's own year (the reference: 截至 2024 年 3 月 18 日 in the 2024 budget).
+  const example = `资产统计截止日期，如${s.doc.year}年3月18日`;
+  const asOf = ['截至', slot('assets.asOf', a.asOf, example, true), '，'];
   const note = slot('assets.vehicleNote', a.vehicleNote, '车辆情况的补充说明', false);
   const vehicles = VEHICLE_KINDS.map(([kind, label]) => [
     label,
