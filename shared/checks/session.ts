@@ -64,9 +64,9 @@ export class CheckSession {
   private madeRules = 0;
   private count = 0;
   /** Which checks read an amount: a cell key or `in:` + an input key → check ordinals (built on demand). */
-  private readIndex = new CheckIndex<string>(readKeys);
+  private readIndex!: CheckIndex<string>;
   /** Which checks read a part of the document: area → check ordinals (built on demand). */
-  private areaIndex = new CheckIndex<Area>((check, add) => check.areas.forEach(add));
+  private areaIndex!: CheckIndex<Area>;
   /** The current finding of each check that has one, by ordinal. */
   private results: (Finding | undefined)[] = [];
   /** The last list of findings, and the explanations it was made with. */
@@ -163,7 +163,7 @@ export class CheckSession {
     this.ruleOf = [];
     this.madeRules = 0;
     this.readIndex = new CheckIndex<string>(readKeys);
-    this.areaIndex = new CheckIndex<Area>((check, add) => check.areas.forEach(add));
+    this.areaIndex = new CheckIndex<Area>(areaKeys);
     this.results = [];
     this.listed = null;
     const { context, results } = this;
@@ -324,6 +324,11 @@ function readKeys(check: Check, add: (key: string) => void): void {
     for (const cell of cells) add(cellKey(cell));
     for (const input of inputs) add(INPUT_PREFIX + inputKey(input));
   }
+}
+
+/** The parts of the document a check reads. */
+function areaKeys(check: Check, add: (area: Area) => void): void {
+  for (const area of check.areas) add(area);
 }
 
 /** Which checks have a key (an amount they read, an area), by ordinal; built over the checks in parts. */
