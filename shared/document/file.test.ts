@@ -135,6 +135,8 @@ describe('the document file', () => {
     expect(summary('')).toBe(`${broken}：文件是空的`);
     expect(summary('{\n  "format": "budget",\n  "year": 2024,,\n}')).toBe(`${broken}：第 3 行第 16 列`);
     expect(summary('{"a": 1} x')).toBe(`${broken}：第 1 行第 10 列`);
+    // A byte-order mark (Windows Notepad) is not a column.
+    expect(summary('\uFEFF{"a": 1} x')).toBe(`${broken}：第 1 行第 10 列`);
     expect(parseDocument('[1,2]')).toMatchObject({ ok: false, failure: 'not-ours' });
     expect(parseDocument('{"format":"something-else"}')).toMatchObject({ ok: false, failure: 'not-ours' });
     expect(parseDocument('null')).toMatchObject({ ok: false, failure: 'not-ours' });

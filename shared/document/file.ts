@@ -57,10 +57,14 @@ export function serializeForJournal(document: BudgetDocument): string {
 
 export function parseDocument(text: string): LoadResult {
   let json: unknown;
+  const withoutMark = text.replace(/^\uFEFF/, '');
   try {
-    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    json = JSON.parse(withoutMark);
   } catch (error) {
-    return failure('not-json', `文件不是有效的 JSON（可能已损坏或被截断）${whereJsonBreaks(text, error)}`);
+    return failure(
+      'not-json',
+      `文件不是有效的 JSON（可能已损坏或被截断）${whereJsonBreaks(withoutMark, error)}`,
+    );
   }
   return loadDocument(json);
 }
