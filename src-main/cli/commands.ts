@@ -135,7 +135,7 @@ async function writeOutput(path: string, content: string | Uint8Array): Promise<
   try {
     await writeFileAtomic(path, content);
   } catch (error) {
-    // Writing, a missing file is its folder.
+    // On a write, ENOENT means the folder is missing.
     const reason = errorCode(error) === 'ENOENT' ? '所在的文件夹不存在' : describeFileError(error);
     throw new OutputError(`无法写出 ${path}：${reason}（该文件未作改动）`);
   }
