@@ -37,59 +37,68 @@ function percentile(sorted: readonly number[], p: number): number {
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /**
- * Types EDITS_PER_FORM amounts down a column of the shown form, in the page itself (no round trips):
- * moves to the next typed cell, types a digit, and times the Enter that commits it.
+ * Types `count` amounts in the shown form, in the page itself (no round trips): moves `move` (down a
+ * column, or right along the selected row) to the next typed cell, types a digit, and times the Enter
+ * that commits it.
  */
-async function typeDownColumn(page: Page, count: number): Promise<{ update: number[]; frame: number[] }> {
-  return page.evaluate(async (edits) => {
-    const nextFrame = () =>
-      new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const editor = document.querySelector<HTMLInputElement>('.cell-editor');
-    if (!editor) throw new Error('no cell editor');
-    const key = (name: string) =>
-      editor.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
-    const update: number[] = [];
-    const frame: number[] = [];
-    for (let i = 0; i < edits; i++) {
-      key('ArrowDown');
-      await nextFrame();
-      const typedCellActive = () =>
-        document.querySelector('td.active')?.getAttribute('aria-readonly') === 'false';
-      for (let step = 0; step < 12 && !typedCellActive(); step++) {
-        key('ArrowDown');
+async function typeAmounts(
+  page: Page,
+  count: number,
+  move: 'ArrowDown' | 'ArrowRight',
+): Promise<{ update: number[]; frame: number[] }> {
+  return page.evaluate(
+    async ([edits, direction]) => {
+      const nextFrame = () =>
+        new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      const editor = document.querySelector<HTMLInputElement>('.cell-editor');
+      if (!editor) throw new Error('no cell editor');
+      const key = (name: string) =>
+        editor.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+      const update: number[] = [];
+      const frame: number[] = [];
+      for (let i = 0; i < edits; i++) {
+        key(direction);
         await nextFrame();
-      }
-      if (!typedCellActive()) {
-        // At the foot of the form: back to the top of the column.
-        editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', ctrlKey: true, bubbles: true }));
-        for (const move of ['ArrowRight', 'ArrowRight', 'ArrowRight']) key(move);
-        await nextFrame();
+        const typedCellActive = () =>
+          document.querySelector('td.active')?.getAttribute('aria-readonly') === 'false';
         for (let step = 0; step < 12 && !typedCellActive(); step++) {
-          key('ArrowDown');
+          key(direction);
           await nextFrame();
         }
+        if (!typedCellActive()) {
+          if (direction === 'ArrowRight') throw new Error('no typed cell in the row');
+          // At the foot of the form: back to the top of the column.
+          editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', ctrlKey: true, bubbles: true }));
+          for (const move of ['ArrowRight', 'ArrowRight', 'ArrowRight']) key(move);
+          await nextFrame();
+          for (let step = 0; step < 12 && !typedCellActive(); step++) {
+            key('ArrowDown');
+            await nextFrame();
+          }
+        }
+        editor.value = String((i % 9) + 1);
+        editor.dispatchEvent(
+          new InputEvent('input', { bubbles: true, inputType: 'insertText', data: editor.value }),
+        );
+        await nextFrame();
+        if (!editor.classList.contains('editing')) throw new Error('typing did not start editing');
+        const start = performance.now();
+        key('Enter');
+        // Style and layout of what the commit changed: the work of this frame.
+        document.body.getBoundingClientRect();
+        update.push(performance.now() - start);
+        await nextFrame();
+        frame.push(performance.now() - start);
       }
-      editor.value = String((i % 9) + 1);
-      editor.dispatchEvent(
-        new InputEvent('input', { bubbles: true, inputType: 'insertText', data: editor.value }),
-      );
-      await nextFrame();
-      if (!editor.classList.contains('editing')) throw new Error('typing did not start editing');
-      const start = performance.now();
-      key('Enter');
-      // Style and layout of what the commit changed: the work of this frame.
-      document.body.getBoundingClientRect();
-      update.push(performance.now() - start);
-      await nextFrame();
-      frame.push(performance.now() - start);
-    }
-    return { update, frame };
-  }, count);
+      return { update, frame };
+    },
+    [count, move] as const,
+  );
 }
 
 /**
  * At 100×: adds a project to 表12 ROWS_ADDED times; each time, after a pause, types an amount in the
- * new row and times the Enter as typeDownColumn does. The median.
+ * new row and times the Enter as typeAmounts does. The median.
  */
 async function measureAfterRowAdded(page: Page): Promise<number> {
   await page
@@ -104,31 +113,9 @@ async function measureAfterRowAdded(page: Page): Promise<number> {
     await dialog.getByRole('combobox', { name: '功能科目' }).fill('2010399');
     await dialog.getByRole('button', { name: '添加' }).click();
     await page.waitForTimeout(PAUSE_AFTER_ADDING_MS);
-    times.push(
-      await page.evaluate(async () => {
-        const nextFrame = () =>
-          new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        const editor = document.querySelector<HTMLInputElement>('.cell-editor');
-        if (!editor) throw new Error('no cell editor');
-        const key = (name: string) =>
-          editor.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
-        // The added row is selected at its name: right to its first typed amount.
-        const typedCellActive = () =>
-          document.querySelector('td.active')?.getAttribute('aria-readonly') === 'false';
-        for (let step = 0; step < 8 && !typedCellActive(); step++) {
-          key('ArrowRight');
-          await nextFrame();
-        }
-        if (!typedCellActive()) throw new Error('no typed cell in the added row');
-        editor.value = '7';
-        editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '7' }));
-        await nextFrame();
-        const start = performance.now();
-        key('Enter');
-        document.body.getBoundingClientRect();
-        return performance.now() - start;
-      }),
-    );
+    // The added row is selected at its name: right to its first typed amount.
+    const { update } = await typeAmounts(page, 1, 'ArrowRight');
+    times.push(...update);
   }
   return round(
     percentile(
@@ -148,7 +135,7 @@ async function measureTyping(page: Page, name: string, forms: readonly RegExp[])
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    const measured = await typeDownColumn(page, EDITS_PER_FORM);
+    const measured = await typeAmounts(page, EDITS_PER_FORM, 'ArrowDown');
     update.push(...measured.update);
     frame.push(...measured.frame);
   }
