@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getInput, inputKey, setInput, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
-import { computeForm, FormEvaluator, formsOf } from '../forms/engine';
+import { computeForm, formsOf } from '../forms/engine';
 import { FORM_IDS, type CellRef, type FormId } from '../forms/types';
 import { Decimal } from '../money';
 import { sampleDocument } from '../sample/sample2024';
@@ -180,26 +180,60 @@ describe('CheckSession: incremental re-check equals a fresh check', () => {
   });
 });
 
-describe('CheckSession: preparing in steps', () => {
+/** Runs what is left of a session's steps; how many there were. */
+function finish(steps: Iterator<void>): number {
+  let count = 0;
+  while (!steps.next().done) count++;
+  return count;
+}
+
+describe('CheckSession: checking and preparing in steps', () => {
+  it('checks a rule a step, with a fresh check’s findings; the findings asked for finish it at once', () => {
+    const sample = sampleDocument();
+    const session = new CheckSession(sample);
+    expect(session.isChecked).toBe(false);
+    const steps = session.preparation();
+    for (let rule = 1; rule < RULES.length; rule++) steps.next();
+    expect(session.isChecked).toBe(false);
+    steps.next();
+    expect(session.isChecked).toBe(true);
+    expect(session.findings()).toEqual(freshCheck(sample));
+    // Then the sample's 484 checks indexed in one part each (amounts read, areas), and the forms' graph a
+    // step at a time (a form entered brings in the forms it names).
+    const rest = finish(steps);
+    expect(rest).toBeGreaterThan(2);
+    expect(rest).toBeLessThanOrEqual(2 + FORM_IDS.length + 2);
+    expect(session.isPrepared).toBe(true);
+
+    // Asked for before the steps, the findings finish the check; the steps then make the checks kept by
+    // none (a rule a step), and go on as before (on a document of its own: a document's forms are
+    // computed once, whoever asks).
+    const asked = new CheckSession(sampleDocument());
+    expect(asked.findings()).toEqual(freshCheck(sample));
+    expect(asked.isChecked).toBe(true);
+    expect(finish(asked.preparation())).toBe(RULES.length + rest);
+    expect(asked.isPrepared).toBe(true);
+  });
+
   it('gives a fresh check’s findings when edits come before, between and after the steps', () => {
     const sample = sampleDocument();
     const first: InputRef = { collection: 't3', key: '2010301', field: 'basic' };
     const second: InputRef = { collection: 't2', key: '2010301', field: 'generalBudget' };
     const project: InputRef = { collection: 't12', key: 'p03', field: 'generalBudget' };
-    // An edit before any step: the session makes its checks itself, from the document it checked.
+    // An edit before any step: the session checks and makes its checks itself, from the document it
+    // checked.
     const early = new CheckSession(sample);
     let doc = setInput(sample, first, '200.65');
     early.update(doc, { kind: 'input', input: first });
     expect(early.findings()).toEqual(freshCheck(doc));
-    for (const step of early.preparation()) step();
+    finish(early.preparation());
     expect(early.findings()).toEqual(freshCheck(doc));
 
-    // Edits between the steps: an amount, a text, a row added.
+    // Edits between the steps: an amount (in the middle of the check), a text, an amount, a row added,
+    // an amount.
     const session = new CheckSession(sample);
+    const total = finish(new CheckSession(sampleDocument()).preparation());
     const steps = session.preparation();
-    // A rule's checks a step, the sample's 484 checks indexed in one part (amounts read, areas), then
-    // the forms' graph a step at a time.
-    expect(steps).toHaveLength(RULES.length + 2 + FormEvaluator.PREPARE_STEPS);
     doc = sample;
     const edits: ((d: BudgetDocument) => [BudgetDocument, Parameters<CheckSession['update']>[1]])[] = [
       (d) => [setInput(d, first, '200.65'), { kind: 'input', input: first }],
@@ -225,23 +259,47 @@ describe('CheckSession: preparing in steps', () => {
       ],
       (d) => [setInput(d, second, '1'), { kind: 'input', input: second }],
     ];
-    // The edits land among the rules' checks, at the indexes, and among the forms' steps.
-    const between = Math.ceil(steps.length / edits.length);
-    for (const edit of edits) {
-      for (const step of steps.splice(0, between)) step();
+    // The first edit lands among the rules' runs, the others at the indexes and among the forms' steps.
+    const at = [
+      RULES.length >> 1,
+      ...edits.slice(1).map(() => Math.ceil((total - RULES.length) / edits.length)),
+    ];
+    for (const [i, edit] of edits.entries()) {
+      for (let step = 0; step < (at[i] ?? 0); step++) steps.next();
       const [next, change] = edit(doc);
       session.update(next, change);
       doc = next;
       expect(session.findings()).toEqual(freshCheck(doc));
     }
-    expect(steps).toEqual([]);
-    // The row added (a full check) left it to prepare again.
+    // The row added (a full check) ended the steps, and left it to prepare again.
+    expect(steps.next().done).toBe(true);
     expect(session.isPrepared).toBe(false);
-    for (const step of session.preparation()) step();
+    finish(session.preparation());
     expect(session.isPrepared).toBe(true);
     const last: InputRef = { collection: 't3', key: '2010308', field: 'basic' };
     doc = setInput(doc, last, '7');
     session.update(doc, { kind: 'input', input: last });
+    expect(session.findings()).toEqual(freshCheck(doc));
+  });
+
+  it('starts the check again when rows change during it: the old steps end, the new ones finish it', () => {
+    const sample = sampleDocument();
+    const session = new CheckSession(sample);
+    const steps = session.preparation();
+    for (let rule = 0; rule < RULES.length >> 1; rule++) steps.next();
+    const t3 = {
+      rows: [
+        ...sample.tables.t3.rows,
+        { functionCode: '2010308', name: '信访事务', basic: '5', project: '' },
+      ],
+    };
+    const doc = { ...sample, tables: { ...sample.tables, t3 } };
+    session.update(doc, { kind: 'structure' });
+    expect(steps.next().done).toBe(true);
+    expect(session.isChecked).toBe(false);
+    finish(session.preparation());
+    expect(session.isChecked).toBe(true);
+    expect(session.isPrepared).toBe(true);
     expect(session.findings()).toEqual(freshCheck(doc));
   });
 
@@ -250,7 +308,7 @@ describe('CheckSession: preparing in steps', () => {
     const session = new CheckSession(sample);
     const steps = session.preparation();
     let ran = 0;
-    while (!session.isPrepared && ran < steps.length) steps[ran++]?.();
+    while (!session.isPrepared && !steps.next().done) ran++;
     expect(session.isPrepared).toBe(true);
     // Not before the forms' graph had steps of its own (a form entered brings in the forms it names).
     expect(ran).toBeGreaterThan(RULES.length + 3);
@@ -266,8 +324,10 @@ describe('CheckSession: preparing in steps', () => {
       rows: [...doc.tables.t3.rows, { functionCode: '2010308', name: '信访事务', basic: '5', project: '' }],
     };
     session.update({ ...doc, tables: { ...doc.tables, t3 } }, { kind: 'structure' });
+    expect(session.isChecked).toBe(false);
     expect(session.isPrepared).toBe(false);
     session.prepare();
+    expect(session.isChecked).toBe(true);
     expect(session.isPrepared).toBe(true);
   });
 });

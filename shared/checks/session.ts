@@ -62,6 +62,16 @@ export class CheckSession {
   private checks: Check[] = [];
   private ruleOf: Rule[] = [];
   private madeRules = 0;
+  /**
+   * The rules that have run on the document since it was last checked in full (all of them: it is
+   * checked). A full check runs a rule at a time, so that an app can run it in the background.
+   */
+  private checkedRules = 0;
+  /**
+   * Counts the full checks: a step of preparation() made before the latest one does nothing (what it
+   * was to build was dropped with the document it was for).
+   */
+  private round = 0;
   private count = 0;
   /** Which checks read an amount: a cell key or `in:` + an input key → check ordinals (built on demand). */
   private readIndex!: CheckIndex<string>;
@@ -90,11 +100,25 @@ export class CheckSession {
 
   /** The number of checks the rules make on this document. */
   get checkCount(): number {
+    this.checkRules(this.rules.length);
     return this.count;
   }
 
-  /** Moves to the next version of the document and re-runs what the change can affect. */
+  /**
+   * Whether every rule has run on the current document. After opening, or an edit that adds or removes
+   * rows, it is not, until the findings are asked for or the steps of preparation() have run.
+   */
+  get isChecked(): boolean {
+    return this.checkedRules === this.rules.length;
+  }
+
+  /**
+   * Moves to the next version of the document and re-runs what the change can affect. A full check
+   * still under way is finished first, on the document it began with; rows added or removed start a
+   * new one (run by findings(), or in the steps of preparation()).
+   */
   update(next: BudgetDocument, change: DocumentChange): void {
+    if (change.kind !== 'structure') this.checkRules(this.rules.length);
     if (change.kind === 'input' && this.stated.size === 0) {
       const byRead = this.byRead();
       const stale = this.forms.advance(next, change.input);
@@ -131,6 +155,7 @@ export class CheckSession {
    * rebuilt only after a check's finding changed or the explanations did.
    */
   findings(): readonly Finding[] {
+    this.checkRules(this.rules.length);
     const { explanations } = this.doc;
     if (this.listed && this.listed.explanations === explanations) return this.listed.findings;
     const explained = new Map(explanations.map((e) => [`${e.ruleId}|${e.subject}`, e]));
@@ -166,16 +191,33 @@ export class CheckSession {
     this.areaIndex = new CheckIndex<Area>(areaKeys);
     this.results = [];
     this.listed = null;
+    this.checkedRules = 0;
+    this.count = 0;
+    this.round++;
+  }
+
+  /**
+   * Runs the rules before `end` (in order) that have not run on the document yet. With `keep`, their
+   * checks are kept for re-checking too (when those of the rules before are): a full check asked for at
+   * once (findings) keeps none, and they are made again when re-checking first needs them.
+   */
+  private checkRules(end: number, keep = false): void {
     const { context, results } = this;
     // Indexed loops: tens of thousands of checks, run once, mostly before this loop is optimized.
-    for (let r = 0; r < this.rules.length; r++) {
-      const rule = this.rules[r] as Rule;
+    for (; this.checkedRules < Math.min(end, this.rules.length); this.checkedRules++) {
+      const rule = this.rules[this.checkedRules] as Rule;
       const checks = rule.checks(context);
+      const kept = keep && this.madeRules === this.checkedRules;
       for (let c = 0; c < checks.length; c++) {
         const check = checks[c] as Check;
         const draft = check.run(context);
         results.push(draft ? findingOf(rule, check, draft) : undefined);
+        if (kept) {
+          this.checks.push(check);
+          this.ruleOf.push(rule);
+        }
       }
+      if (kept) this.madeRules++;
     }
     this.count = results.length;
   }
@@ -200,6 +242,7 @@ export class CheckSession {
   /** Whether what a one-cell re-check needs is built (a full check, on opening or after rows changed, drops it). */
   get isPrepared(): boolean {
     return (
+      this.isChecked &&
       this.madeRules === this.rules.length &&
       this.readIndex.covers(this.checks) &&
       this.areaIndex.covers(this.checks) &&
@@ -208,28 +251,47 @@ export class CheckSession {
   }
 
   /**
-   * Builds what a one-cell re-check needs: which checks read which amounts, and which cells feed which
-   * totals. Done on the first edit, or ahead of it (an app calls this once the findings are shown).
+   * Finishes the full check and builds what a one-cell re-check needs: which checks read which amounts,
+   * and which cells feed which totals. Done on the first edit, or ahead of it (an app runs the steps of
+   * preparation() once the document is open).
    */
   prepare(): void {
-    for (const step of this.preparation()) step();
+    const steps = this.preparation();
+    while (!steps.next().done);
   }
 
   /**
-   * What prepare does, as steps to run one at a time: an app runs each in a task of its own, so that
-   * the window answers between them while a large budget is prepared (each a rule's checks, a few
-   * thousand checks indexed, or a form entered in the graph). Each step does what is left of its part;
-   * an update before they are all done does what it still needs itself.
+   * What prepare does, a step at a time: an app runs each in a task of its own, so that the window
+   * answers between them while a large budget is checked and prepared. A step is a rule run (its checks
+   * kept for re-checking), a rule's checks made (when the findings were asked for before the steps
+   * finished the check), a few thousand checks indexed, or a form entered in the graph. An update between
+   * steps does what it needs itself; one that adds or removes rows ends the steps (a new full check
+   * begins: ask again).
    */
-  preparation(): (() => void)[] {
-    const steps: (() => void)[] = [];
-    for (let rule = 1; rule <= this.rules.length; rule++) steps.push(() => this.makeChecks(rule));
-    for (let end = CHECKS_PER_STEP; end - CHECKS_PER_STEP < this.count; end += CHECKS_PER_STEP) {
-      steps.push(() => this.readIndex.extend(this.made(), end));
-      steps.push(() => this.areaIndex.extend(this.made(), end));
+  *preparation(): Generator<void, void, undefined> {
+    const round = this.round;
+    while (!this.isChecked) {
+      this.checkRules(this.checkedRules + 1, true);
+      yield;
+      if (round !== this.round) return;
     }
-    for (let step = 0; step < FormEvaluator.PREPARE_STEPS; step++) steps.push(() => this.forms.prepareStep());
-    return steps;
+    while (this.madeRules < this.rules.length) {
+      this.makeChecks(this.madeRules + 1);
+      yield;
+      if (round !== this.round) return;
+    }
+    for (const index of [this.readIndex, this.areaIndex]) {
+      while (!index.covers(this.checks)) {
+        index.extend(this.checks, index.size + CHECKS_PER_STEP);
+        yield;
+        if (round !== this.round) return;
+      }
+    }
+    while (!this.forms.isPrepared) {
+      this.forms.prepareStep();
+      yield;
+      if (round !== this.round) return;
+    }
   }
 
   private byArea(): ReadonlyMap<Area, number[]> {
@@ -342,6 +404,11 @@ class CheckIndex<K> {
   /** Whether every one of the checks is in. */
   covers(checks: readonly Check[]): boolean {
     return this.indexed === checks.length;
+  }
+
+  /** How many checks are in. */
+  get size(): number {
+    return this.indexed;
   }
 
   /** Takes in the checks before ordinal `end` that are not in yet; the index so far. */

@@ -40,9 +40,10 @@ export interface BuiltForm {
  * evaluator to the next version of the document after one typed amount changed, computing again only
  * what depends on it — so a one-cell edit re-computes a few cells, not the whole budget.
  *
- * Until `prepare` (or the first `advance`), a value is computed straight from its cell's expression and
- * kept by cell: a one-off use (opening a file, the command line, an export) needs no more. `prepare`
- * enters every cell in a graph of numbered nodes (graph.ts), which is what `advance` works on.
+ * Until `prepareStep` has run to the end (or the first `advance`), a value is computed straight from its
+ * cell's expression and kept by cell: a one-off use (opening a file, the command line, an export) needs no
+ * more. Preparing enters every cell in a graph of numbered nodes (graph.ts), which is what `advance` works
+ * on.
  */
 export class FormEvaluator {
   private readonly built = new Map<FormId, BuiltForm>();
@@ -143,14 +144,6 @@ export class FormEvaluator {
   get isPrepared(): boolean {
     return this.graphReady;
   }
-
-  /** Builds ahead what `advance` needs (otherwise built on the first advance): every form, and who reads what. */
-  prepare(): void {
-    this.prepared();
-  }
-
-  /** How many prepareStep calls prepare takes at most: a form each, then who reads what, then the values. */
-  static readonly PREPARE_STEPS = FORM_IDS.length + 2;
 
   /**
    * Builds the next part of what `advance` needs, so that an app can build it a task at a time: a form's

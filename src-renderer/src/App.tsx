@@ -2,7 +2,7 @@
  * The main screen: the outline on the left, the current part in the middle (a form in its official
  * layout, or the narrative), the findings on the right, the status bar below.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { isFormId, type FormId } from '../../shared/forms/types';
 import { documentTitle } from '../../shared/document/naming';
 import type { BudgetDocument } from '../../shared/document/schema';
@@ -50,7 +50,7 @@ function SectionView({
 
 export function App() {
   const state = useWorkbench();
-  const { status, editor, section } = state;
+  const { status, editor, section, findings, checking } = state;
 
   useDesktopIntegration();
   useEffect(() => {
@@ -74,12 +74,6 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-
-  const findings = useMemo(
-    () => editor?.findings() ?? [],
-    // The editor's findings change with its version.
-    [editor, state.version],
-  );
 
   if (status === 'loading') return <p className="status">正在打开…</p>;
   if (status === 'failed' || !editor) return <p className="status error">{state.failure}</p>;
@@ -114,8 +108,14 @@ export function App() {
           )}
         </FollowContext.Provider>
       </main>
-      <FindingsPanel doc={doc} findings={findings} followed={state.followed} onFollow={state.follow} />
-      <StatusBar findings={findings} />
+      <FindingsPanel
+        doc={doc}
+        findings={findings}
+        checking={checking}
+        followed={state.followed}
+        onFollow={state.follow}
+      />
+      <StatusBar findings={findings} checking={checking} />
       <ConfirmDialog />
     </div>
   );

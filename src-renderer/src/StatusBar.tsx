@@ -5,7 +5,8 @@ import type { Finding } from '../../shared/checks/types';
 import { formatGrouped } from '../../shared/money';
 import { useWorkbench } from './store/workbench';
 
-export function StatusBar({ findings }: { findings: readonly Finding[] }) {
+/** `checking`: the document is being checked in full (the findings are from before the last change). */
+export function StatusBar({ findings, checking }: { findings: readonly Finding[]; checking: boolean }) {
   const editor = useWorkbench((s) => s.editor);
   const notice = useWorkbench((s) => s.notice);
   const unsaved = useWorkbench((s) => s.version !== s.savedVersion);
@@ -22,8 +23,12 @@ export function StatusBar({ findings }: { findings: readonly Finding[] }) {
       <span data-testid="total-expenditure">
         支出总计 {expenditure ? formatGrouped(expenditure) : '0.00'} 万元
       </span>
-      <span data-testid="check-status" className={errors > 0 ? 'error' : ''}>
-        {errors > 0 ? `审核：错误 ${errors} 项，提示 ${advisories} 项` : `审核通过，提示 ${advisories} 项`}
+      <span data-testid="check-status" className={errors > 0 && !checking ? 'error' : ''}>
+        {checking
+          ? '正在审核…'
+          : errors > 0
+            ? `审核：错误 ${errors} 项，提示 ${advisories} 项`
+            : `审核通过，提示 ${advisories} 项`}
       </span>
       <span data-testid="save-status">
         {unsaved ? '有未保存的修改' : path ? `已保存：${path}` : '未修改'}

@@ -3,6 +3,9 @@
  * removing rows (asking first when they hold money), 表5 filled from 表3. All undoable.
  */
 import { expect, test } from '@playwright/test';
+import { checkDocument } from '../../shared/checks/session';
+import { serializeDocument } from '../../shared/document/file';
+import { generateDocument } from '../../shared/sample/generate';
 import { BudgetApp } from './pages/BudgetApp';
 
 let app: BudgetApp;
@@ -75,11 +78,7 @@ test('adds an economic 款 to 表6, choosing its 政府经济 款 when units of 
 
 test('adds a project to 表12 and removes it; removing one with money asks', async ({ page }) => {
   await app.show(/^表12 /);
-  await app.rows.button('添加项目').click();
-  const dialog = page.getByRole('dialog', { name: '添加项目' });
-  await dialog.getByRole('textbox', { name: '项目名称' }).fill('档案数字化经费');
-  await dialog.getByRole('combobox', { name: '功能科目' }).fill('2010399');
-  await dialog.getByRole('button', { name: '添加' }).click();
+  await app.rows.addProject('档案数字化经费', '2010399');
   await expect(app.form.row('档案数字化经费')).toHaveCount(1);
   await app.form.type('12.5');
   await expect(app.form.row('档案数字化经费')).toContainText('12.50');
@@ -154,4 +153,54 @@ test('adds back 表11’s row of a unit that has none, ready for its amount', as
   await expect(app.form.cell('新绛县金融服务中心', 2)).toHaveText('4.76');
   await expect(app.form.cell('部门合计', 1)).toHaveText('30.41');
   await expect(app.rows.button('添加单位')).toHaveCount(0);
+});
+
+test('a large budget is checked in full in the background: on opening, and after a project is added', async ({
+  page,
+}) => {
+  // A generated budget a hundred times the sample's size (1,400 projects): a full check takes about
+  // 100 ms, more on opening, so the window shows the table first and the findings when they are in.
+  const doc = generateDocument({ scale: 100, seed: 1 });
+  await page.route('**/large.json', (route) =>
+    route.fulfill({ body: serializeDocument(doc), contentType: 'application/json' }),
+  );
+  // Every text the check status shows, in order, as the page shows it.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    Object.assign(window, { checkStatuses: seen });
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="check-status"]')?.textContent;
+      if (text && text !== seen.at(-1)) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  let read = 0;
+  /** The statuses shown since the last call. */
+  const statuses = async () => {
+    const seen = await page.evaluate(() => (window as unknown as { checkStatuses: string[] }).checkStatuses);
+    const since = seen.slice(read);
+    read = seen.length;
+    return since;
+  };
+  await page.goto('/?open=large.json');
+  await expect(app.checkStatus()).toHaveText(/^审核/);
+  const opened = await statuses();
+  // What the command line's check finds: 692 提示, no 错误.
+  const findings = checkDocument(doc);
+  expect(findings.filter((f) => f.level === '错误')).toEqual([]);
+  const checked = `审核通过，提示 ${findings.length} 项`;
+  expect(opened).toEqual(['正在审核…', checked]);
+
+  await app.show(/^表12 /);
+  await app.rows.addProject('档案数字化经费', '2010399');
+  await expect(app.form.row('档案数字化经费')).toHaveCount(1);
+  await expect(app.checkStatus()).toHaveText(/^审核/);
+  // The row came with 正在审核…, then the findings of the whole budget again: the 整体 declaration counts
+  // one project fewer than 表12 now lists (错误), and the new project has no declaration (提示).
+  expect(await statuses()).toEqual(['正在审核…', `审核：错误 1 项，提示 ${findings.length + 1} 项`]);
+  await expect(app.findings.errors()).toHaveText([
+    '错误 P2部门整体支出绩效目标申报表数量指标“年度实施项目数量”=1400个，与表12 所列项目 1401 个不符',
+  ]);
+  // Typed at once, an amount finishes the check first, and is checked with it.
+  await app.form.type('12.5');
+  await expect(app.form.row('档案数字化经费')).toContainText('12.50');
 });

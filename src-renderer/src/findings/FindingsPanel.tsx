@@ -16,6 +16,8 @@ const ITEM_HEIGHT = 64;
 export interface FindingsPanelProps {
   readonly doc: BudgetDocument;
   readonly findings: readonly Finding[];
+  /** The document is being checked in full: the findings are from before the last change. */
+  readonly checking: boolean;
   readonly followed: FollowedFinding | null;
   readonly onFollow: (finding: Finding, target?: number) => void;
 }
@@ -49,7 +51,7 @@ function Explanation({ finding }: { finding: Finding }) {
   );
 }
 
-export function FindingsPanel({ doc, findings, followed, onFollow }: FindingsPanelProps) {
+export function FindingsPanel({ doc, findings, checking, followed, onFollow }: FindingsPanelProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const virtualizer = useVirtualizer({
     count: findings.length,
@@ -68,6 +70,11 @@ export function FindingsPanel({ doc, findings, followed, onFollow }: FindingsPan
         <strong>审核</strong>
         <span className="count error">错误 {errors}</span>
         <span className="count advisory">提示 {findings.length - errors}</span>
+        {checking && (
+          <span className="checking" role="status">
+            正在审核…
+          </span>
+        )}
       </header>
       {current && (
         <div className="findings-current" aria-label="当前问题涉及的单元格">
@@ -91,7 +98,7 @@ export function FindingsPanel({ doc, findings, followed, onFollow }: FindingsPan
         </div>
       )}
       {findings.length === 0 ? (
-        <p className="findings-empty">未发现问题。</p>
+        !checking && <p className="findings-empty">未发现问题。</p>
       ) : (
         <ol className="findings-list" ref={listRef}>
           <li className="findings-spacer" style={{ height: virtualizer.getTotalSize() }} aria-hidden="true" />

@@ -73,13 +73,8 @@ export function PerformanceView({
   const mainRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const library = useIndicatorLibrary();
-  const editor = useWorkbench((s) => s.editor);
-  const version = useWorkbench((s) => s.version);
-  const counts = useMemo(
-    () => countsByDeclaration(editor?.findings() ?? []),
-    // The editor's findings change with its version.
-    [editor, version],
-  );
+  const findings = useWorkbench((s) => s.findings);
+  const counts = useMemo(() => countsByDeclaration(findings), [findings]);
 
   const projects = useMemo(() => declarationList(doc), [doc]);
   const missing = useMemo(() => declarationsToCreate(doc), [doc]);

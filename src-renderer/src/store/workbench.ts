@@ -20,6 +20,29 @@ import { cellKey, FORM_IDS, isFormId, type CellRef, type FormId } from '../../..
 
 const ORIGIN: CellRange = { anchor: { row: 0, column: 0 }, focus: { row: 0, column: 0 } };
 
+/**
+ * How long an edit, or opening, may check the document in full before leaving the rest to the
+ * background: the sample is checked within it (no 正在审核 between two frames), a budget 100× its size
+ * (about 100 ms, 300–400 ms on opening) does not hold the window up.
+ */
+const CHECK_AT_ONCE_MS = 10;
+
+/** The editor's version and findings, once its document is checked (within CHECK_AT_ONCE_MS if need be). */
+function checkedState(editor: Editor): Pick<WorkbenchState, 'version' | 'checking'> & {
+  findings?: readonly Finding[];
+} {
+  const { session } = editor;
+  const checked = (): boolean => session.isChecked;
+  if (!checked()) {
+    const start = performance.now();
+    const steps = session.preparation();
+    while (!checked() && performance.now() - start < CHECK_AT_ONCE_MS) steps.next();
+  }
+  return checked()
+    ? { version: editor.version, findings: editor.findings(), checking: false }
+    : { version: editor.version, checking: true };
+}
+
 /** A finding being followed: its cells are highlighted, and the user steps through its targets. */
 export interface FollowedFinding {
   readonly finding: Finding;
@@ -45,6 +68,12 @@ interface WorkbenchState {
   readonly editor: Editor | null;
   /** The editor's version: components that show the document re-render when it changes. */
   readonly version: number;
+  /**
+   * The findings of the current document. After opening a large budget, or adding rows to one, it is
+   * checked in full in the background (`checking`); meanwhile these are the findings from before.
+   */
+  readonly findings: readonly Finding[];
+  readonly checking: boolean;
   readonly savedVersion: number;
   readonly path: string | null;
   readonly section: SectionId;
@@ -83,25 +112,28 @@ interface WorkbenchState {
 
 export const useWorkbench = create<WorkbenchState>()((set, get) => {
   /**
-   * Builds what a one-cell re-check needs, a step per task so that the window answers between them:
-   * after opening, and after an edit that checked everything again (rows added or removed), so that the
-   * next amount typed need not wait for it (at 100×: 150–200 ms). One run at a time; again when the
-   * document was checked in full meanwhile, or another one opened.
+   * Checks the document in full, shows its findings, and builds what a one-cell re-check needs, a step
+   * per task so that the window answers between them: after opening, and after an edit that checks
+   * everything again (rows added or removed), so that neither the edit nor the next amount typed waits
+   * for it (at 100×: about 100 ms each). One run at a time; again when rows changed meanwhile, or another
+   * document was opened.
    */
-  let preparing = false;
-  const prepareInBackground = () => {
+  let working = false;
+  const workInBackground = () => {
     const session = get().editor?.session;
-    if (preparing || !session || session.isPrepared) return;
-    preparing = true;
+    if (working || !session || session.isPrepared) return;
+    working = true;
     const steps = session.preparation();
     const next = () => {
-      if (get().editor?.session === session && steps.length > 0) {
-        steps.shift()?.();
+      const { editor, checking } = get();
+      const more = editor?.session === session && !steps.next().done;
+      if (editor && checking && session.isChecked) set({ findings: editor.findings(), checking: false });
+      if (more) {
         setTimeout(next, 0);
         return;
       }
-      preparing = false;
-      prepareInBackground();
+      working = false;
+      workInBackground();
     };
     setTimeout(next, 0);
   };
@@ -112,7 +144,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     if (!editor) return;
     const notice: Notice = { kind: 'info', text: `${verb}：${step.label}` };
     if (step.kind !== 'amounts') {
-      set({ version: editor.version, notice, followed: null });
+      set({ ...checkedState(editor), notice, followed: null });
       return;
     }
     const { section } = get();
@@ -127,7 +159,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         const rows = positions.map((p) => p.row);
         const columns = positions.map((p) => p.column);
         set({
-          version: editor.version,
+          ...checkedState(editor),
           notice,
           section: form,
           selection: {
@@ -138,7 +170,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         return;
       }
     }
-    set({ version: editor.version, notice });
+    set({ ...checkedState(editor), notice });
   };
 
   return {
@@ -146,6 +178,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     failure: null,
     editor: null,
     version: 0,
+    findings: [],
+    checking: false,
     savedVersion: 0,
     path: null,
     section: 'T1',
@@ -166,7 +200,8 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         status: 'ready',
         failure: null,
         editor,
-        version: editor.version,
+        findings: [],
+        ...checkedState(editor),
         savedVersion: editor.version,
         path,
         section: 'T1',
@@ -174,7 +209,7 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
         followed: null,
         notice: null,
       });
-      prepareInBackground();
+      workInBackground();
     },
 
     fail(message) {
@@ -195,23 +230,23 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       if (!editor) return;
       const step = editor.setAmounts(label, changes);
       set({
-        version: editor.version,
+        ...checkedState(editor),
         ...(selection ? { selection } : {}),
         ...(step ? { notice: null } : {}),
       });
-      prepareInBackground();
+      workInBackground();
     },
 
     undo() {
       const step = get().editor?.undo();
       if (step) revealStep(step, '已撤销');
-      prepareInBackground();
+      workInBackground();
     },
 
     redo() {
       const step = get().editor?.redo();
       if (step) revealStep(step, '已重做');
-      prepareInBackground();
+      workInBackground();
     },
 
     follow(finding, target = 0) {
@@ -249,11 +284,11 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
       if (!editor) return;
       const step = editor.replace(label, next, change);
       set({
-        version: editor.version,
+        ...checkedState(editor),
         ...(selection ? { selection } : {}),
         ...(step ? { notice: { kind: 'info', text: label } } : {}),
       });
-      prepareInBackground();
+      workInBackground();
     },
 
     ask(confirmation) {

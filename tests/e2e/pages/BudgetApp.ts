@@ -126,6 +126,15 @@ export class RowActionsPage {
     await this.options.filter({ hasText: option }).first().click();
   }
 
+  /** Adds a project to 表12 through the 添加项目 dialog. */
+  async addProject(name: string, functionCode: string): Promise<void> {
+    await this.button('添加项目').click();
+    const dialog = this.page.getByRole('dialog', { name: '添加项目' });
+    await dialog.getByRole('textbox', { name: '项目名称' }).fill(name);
+    await dialog.getByRole('combobox', { name: '功能科目' }).fill(functionCode);
+    await dialog.getByRole('button', { name: '添加' }).click();
+  }
+
   /** The question asked before a row with money is removed. */
   get confirmation(): Locator {
     return this.page.getByRole('alertdialog');
