@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDocument } from '../document/create';
 import { setInput, type InputRef } from '../document/inputs';
 import type { BudgetDocument } from '../document/schema';
-import { formatPlain } from '../money';
+import { Decimal, formatPlain } from '../money';
 import { generateDocument } from '../sample/generate';
 import { sampleDocument } from '../sample/sample2024';
 import { computeForm, FormEvaluator, formsOf, layoutHeader } from './engine';
@@ -563,6 +563,34 @@ describe('advance: re-computing after one typed amount changed', () => {
       ].sort(),
     );
     expect(shown(live.doc, 'T1', 'expenditure:total', 'total')).toBe('621.47');
+  });
+
+  it('redraws only the rows that show a changed cell: every grid is the one a fresh evaluator draws', () => {
+    const live = formsOf(sampleDocument());
+    const before = new Map(FORM_IDS.map((id) => [id, live.grid(id)]));
+    const input = { collection: 't3', key: '2101101', field: 'basic' } as const;
+    const next = setInput(live.doc, input, '11');
+    live.advance(next, input);
+    const fresh = new FormEvaluator(next);
+    // Values as text: the graph and a fresh evaluator may hold one number in differently shaped Decimals.
+    const drawn = (grid: FormGrid) =>
+      JSON.stringify(grid, (_key, value: unknown) => (value instanceof Decimal ? value.toFixed() : value));
+    const redrawn = FORM_IDS.flatMap((id) => {
+      const grid = live.grid(id);
+      expect(drawn(grid), id).toBe(drawn(fresh.grid(id)));
+      const old = before.get(id)?.rows ?? [];
+      return grid.rows.flatMap((row, r) => (row === old[r] ? [] : [`${id} ${row.key}`]));
+    });
+    // The rows of the cells named above (表1's lines are two panels' rows side by side).
+    expect(redrawn).toEqual([
+      'T1 |expenditure:210',
+      'T1 income:subtotal|expenditure:subtotal',
+      'T1 income:total|expenditure:total',
+      'T3 210',
+      'T3 21011',
+      'T3 2101101',
+      'T3 total',
+    ]);
   });
 
   it('refuses a change that needs a new row: a project entering 表13', () => {

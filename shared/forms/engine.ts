@@ -47,7 +47,7 @@ export interface BuiltForm {
  */
 export class FormEvaluator {
   private readonly built = new Map<FormId, BuiltForm>();
-  private readonly grids = new Map<FormId, FormGrid>();
+  private readonly grids = new Map<FormId, DrawnGrid>();
   /** The forms' cells as a graph, once preparing starts; null until then. */
   private graph: CellGraph | null = null;
   /** Whether the graph has every form, who reads what, and the values (what `advance` works on). */
@@ -95,9 +95,15 @@ export class FormEvaluator {
       graph.drop(old);
       this.built.delete(id);
       this.entered.delete(id);
+      this.grids.delete(id);
       for (const ref of [...old, ...this.cellRefs(id)]) stale.add(cellKey(ref));
     }
-    for (const key of stale) this.grids.delete(key.slice(0, key.indexOf('/')) as FormId);
+    // Another form's grid keeps its rows but those showing a changed cell (a one-cell edit: a few rows
+    // of a few forms).
+    for (const key of stale) {
+      const form = key.slice(0, key.indexOf('/')) as FormId;
+      this.grids.get(form)?.stale.add(key.slice(form.length + 1, key.lastIndexOf('/')));
+    }
     return stale;
   }
 
@@ -310,22 +316,46 @@ export class FormEvaluator {
   }
 
   grid(id: FormId): FormGrid {
-    let grid = this.grids.get(id);
-    if (!grid) {
-      grid = this.buildGrid(id);
-      this.grids.set(id, grid);
+    let drawn = this.grids.get(id);
+    if (!drawn) {
+      drawn = this.drawGrid(id);
+      this.grids.set(id, drawn);
+    } else if (drawn.stale.size > 0) {
+      drawn = this.redrawRows(id, drawn);
+      this.grids.set(id, drawn);
     }
-    return grid;
+    return drawn.grid;
   }
 
-  private buildGrid(id: FormId): FormGrid {
+  private drawGrid(id: FormId): DrawnGrid {
+    const { panels } = this.form(id);
+    const lines = zipPanels(panels);
+    const lineOf = new Map<string, number>();
+    lines.forEach((line, index) => {
+      for (const row of line) if (row) lineOf.set(row.key, index);
+    });
+    return { grid: this.buildGrid(id, lines), lines, lineOf, stale: new Set() };
+  }
+
+  /** The grid with the rows that show a changed cell made again, the others kept as they were. */
+  private redrawRows(id: FormId, drawn: DrawnGrid): DrawnGrid {
+    const { panels } = this.form(id);
+    const rows = drawn.grid.rows.slice();
+    for (const key of drawn.stale) {
+      const index = drawn.lineOf.get(key);
+      const line = index === undefined ? undefined : drawn.lines[index];
+      if (index !== undefined && line) rows[index] = this.formRow(id, panels, line);
+    }
+    return { ...drawn, grid: { ...drawn.grid, rows, empty: isEmpty(rows) }, stale: new Set() };
+  }
+
+  private buildGrid(id: FormId, lines: readonly (readonly (RowSpec | null)[])[]): FormGrid {
     const definition = FORM_DEFINITIONS[id];
     const doc = this.current;
     const { panels } = this.form(id);
     const columns = panels.flatMap((panel) => panel.columns).map((c) => withYear(c, doc.year));
     const header = layoutHeader(columns);
-    const rows = zipPanels(panels).map((line) => this.formRow(id, panels, line));
-    const empty = rows.every((row) => row.cells.every((c) => c.type !== 'amount' || c.value === null));
+    const rows = lines.map((line) => this.formRow(id, panels, line));
     const width = columns.reduce((total, column) => total + column.width, 0);
     const emptyNote =
       definition.emptyFund === null
@@ -342,7 +372,7 @@ export class FormEvaluator {
       headerRowCount: header.rowCount,
       rows,
       remark: `备注：${fillYear(definition.remark, doc.year)}`,
-      empty,
+      empty: isEmpty(rows),
       emptyNote,
       suggestedEmptyNote:
         definition.emptyFund === null ? null : `本部门${doc.year}年无${definition.emptyFund}，故本表为空表。`,
@@ -370,6 +400,22 @@ export class FormEvaluator {
     });
     return { key: line.map((row) => row?.key ?? '').join('|'), kinds, cells };
   }
+}
+
+/**
+ * A form's grid as drawn, with what redrawing some of its rows needs: its lines (a row of each panel),
+ * the line of each row key, and the rows whose cells changed since (by row key).
+ */
+interface DrawnGrid {
+  readonly grid: FormGrid;
+  readonly lines: readonly (readonly (RowSpec | null)[])[];
+  readonly lineOf: ReadonlyMap<string, number>;
+  readonly stale: Set<string>;
+}
+
+/** No amount in any row (a table a department has nothing for prints a note instead). */
+function isEmpty(rows: readonly FormRow[]): boolean {
+  return rows.every((row) => row.cells.every((c) => c.type !== 'amount' || c.value === null));
 }
 
 /**

@@ -3,6 +3,8 @@
  * Figures are the sample's (新绛县人民政府办公室 2024): 表3 row 2010301 行政运行 has 基本支出 199.65.
  */
 import { expect, test } from '@playwright/test';
+import { serializeDocument } from '../../shared/document/file';
+import { generateDocument } from '../../shared/sample/generate';
 import { BudgetApp } from './pages/BudgetApp';
 
 // 表3 columns: 0 科目编码, 1 科目名称, 2 合计, 3 基本支出, 4 项目支出.
@@ -188,4 +190,46 @@ test('an IME composition goes into the cell whole, from its first key', async ()
   await expect(app.form.cellProblem).toContainText('“一”不是金额');
   await app.page.keyboard.press('Escape');
   await expect(app.form.cell('行政运行', BASIC)).toHaveText('123.00');
+});
+
+test('the active cell stays in sight below the header while the keyboard moves through a long table', async ({
+  page,
+}) => {
+  // A generated budget ten times the sample's size: 表3 has 100 项 rows under their 类 and 款.
+  await page.route('**/large.json', (route) =>
+    route.fulfill({
+      body: serializeDocument(generateDocument({ scale: 10, seed: 1 })),
+      contentType: 'application/json',
+    }),
+  );
+  await page.goto('/?open=large.json');
+  await app.show(/^表3 /);
+  await app.form.grid.getByRole('gridcell').first().click();
+  /** The active cell lies wholly between the bottom of the sticky header and the bottom of the rows' box. */
+  const expectInSight = async (where: string) => {
+    const [cell, head, box, visibleHeight] = await Promise.all([
+      app.form.activeCell.boundingBox(),
+      app.form.header.boundingBox(),
+      app.form.scroller.boundingBox(),
+      app.form.scroller.evaluate((element) => element.clientHeight),
+    ]);
+    if (!cell || !head || !box) throw new Error(`${where}: no active cell, header or rows' box`);
+    expect(cell.y, where).toBeGreaterThanOrEqual(head.y + head.height - 1);
+    expect(cell.y + cell.height, where).toBeLessThanOrEqual(box.y + visibleHeight + 1);
+  };
+  for (let column = 0; column < BASIC; column++) await page.keyboard.press('ArrowRight');
+  await expectInSight('the first row');
+  for (let row = 1; row <= 40; row++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(app.form.activeCell).toHaveAttribute('data-row', String(row));
+    await expectInSight(`${row} rows down`);
+  }
+  await page.keyboard.press('Control+End');
+  await expectInSight('Ctrl+End');
+  for (let step = 1; step <= 3; step++) {
+    await page.keyboard.press('PageUp');
+    await expectInSight(`PageUp ${step}`);
+  }
+  for (let row = 0; row < 30; row++) await page.keyboard.press('ArrowUp');
+  await expectInSight('30 rows up');
 });

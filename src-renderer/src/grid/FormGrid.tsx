@@ -9,7 +9,7 @@
  * thousands). What a paste, a copy or a Delete does is decided in shared/editing/grid.ts.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   cellAt,
   copyRange,
@@ -21,10 +21,21 @@ import {
   type CellRange,
   type PlannedAmount,
 } from '../../../shared/editing/grid';
-import { cellKey, type CellRef, type FormCell, type FormGrid } from '../../../shared/forms/types';
+import {
+  cellKey,
+  type CellRef,
+  type FormCell,
+  type FormGrid,
+  type FormRow,
+} from '../../../shared/forms/types';
 import { formatGrouped, formatPlain, parseAmountInput } from '../../../shared/money';
 
 export const ROW_HEIGHT = 26;
+/**
+ * Room kept below the active row when the grid scrolls to it: the rows lie a pixel or two lower than
+ * the virtualizer counts them (the header's fractional height, the table's borders).
+ */
+const SCROLL_SLACK = 4;
 const PAGE_ROWS = 20;
 
 export interface FormGridProps {
@@ -97,7 +108,10 @@ export function FormGridView(props: FormGridProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // The rows start below the header, which stays at the top of the box as they scroll under it.
+    paddingStart: headerHeight,
     scrollPaddingStart: headerHeight,
+    scrollPaddingEnd: SCROLL_SLACK,
   });
 
   useLayoutEffect(() => {
@@ -114,9 +128,23 @@ export function FormGridView(props: FormGridProps) {
     return { selection: current, active: current.focus, activeCell: cellAt(grid, current.focus) };
   };
 
-  // Keep the active cell in view.
+  // Keep the active row in view, below the header. A row in view is left alone, decided from the
+  // virtualizer's kept sizes: asking it to scroll reads the layout even when it need not move.
   useEffect(() => {
-    virtualizer.scrollToIndex(active.row, { align: 'auto' });
+    const item = virtualizer.measurementsCache[active.row];
+    const top = virtualizer.scrollOffset;
+    const height = virtualizer.scrollRect?.height;
+    const inView =
+      item !== undefined &&
+      top !== null &&
+      height !== undefined &&
+      item.start >= top + headerHeight &&
+      item.end + SCROLL_SLACK <= top + height;
+    if (!inView) virtualizer.scrollToIndex(active.row, { align: 'auto' });
+  }, [active.row, virtualizer, headerHeight]);
+
+  // And the active column (read only when it changes: reading the box's scroll position lays it out).
+  useEffect(() => {
     const scroller = scrollRef.current;
     const left = lefts[active.column] ?? 0;
     const width = widths[active.column] ?? 0;
@@ -126,7 +154,7 @@ export function FormGridView(props: FormGridProps) {
         scroller.scrollLeft = left + width - scroller.clientWidth;
       }
     }
-  }, [active.row, active.column, virtualizer, lefts, widths]);
+  }, [active.column, lefts, widths]);
 
   // Following a finding here: take the keyboard.
   useEffect(() => {
@@ -356,7 +384,8 @@ export function FormGridView(props: FormGridProps) {
     grid.header.filter((h) => h.row === level),
   );
   const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
+  // Item offsets count from the top of the box, header included (paddingStart); the body starts below it.
+  const before = (items[0]?.start ?? headerHeight) - headerHeight;
   const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
   const editorTop = headerHeight + active.row * ROW_HEIGHT;
   const editorLeft = lefts[active.column] ?? 0;
@@ -406,44 +435,19 @@ export function FormGridView(props: FormGridProps) {
                 const row = grid.rows[item.index];
                 if (!row) return null;
                 const r = item.index;
+                const inSelection = r >= bounds.top && r <= bounds.bottom;
                 return (
-                  <tr
+                  <GridRow
                     key={row.key}
-                    role="row"
-                    aria-rowindex={grid.headerRowCount + r + 1}
-                    className={row.kinds.join(' ')}
-                  >
-                    {row.cells.map((cell, c) => {
-                      const selected =
-                        r >= bounds.top && r <= bounds.bottom && c >= bounds.left && c <= bounds.right;
-                      const isActive = r === active.row && c === active.column;
-                      const followed =
-                        cell.type === 'amount' && props.highlighted?.has(cellKey(cell.ref)) === true;
-                      const classes = [
-                        cell.type === 'amount' ? 'amount' : 'text',
-                        isTyped(cell) ? 'typed' : 'computed',
-                        selected ? 'selected' : '',
-                        isActive ? 'active' : '',
-                        followed ? 'followed' : '',
-                      ];
-                      const text = shownText(cell);
-                      return (
-                        <td
-                          key={c}
-                          role="gridcell"
-                          aria-colindex={c + 1}
-                          aria-selected={selected}
-                          aria-readonly={!isTyped(cell)}
-                          data-row={r}
-                          data-column={c}
-                          className={classes.join(' ')}
-                          title={cell.type === 'text' && text.length > 8 ? text : undefined}
-                        >
-                          {isActive && editing ? '' : text}
-                        </td>
-                      );
-                    })}
-                  </tr>
+                    row={row}
+                    index={r}
+                    ariaRowIndex={grid.headerRowCount + r + 1}
+                    selectedFrom={inSelection ? bounds.left : -1}
+                    selectedTo={inSelection ? bounds.right : -1}
+                    activeColumn={r === active.row ? active.column : -1}
+                    editing={r === active.row && editing !== null}
+                    highlighted={props.highlighted}
+                  />
                 );
               })}
               {after > 0 && <tr className="spacer" style={{ height: after }} aria-hidden="true" />}
@@ -485,6 +489,68 @@ export function FormGridView(props: FormGridProps) {
     </section>
   );
 }
+
+interface GridRowProps {
+  readonly row: FormRow;
+  readonly index: number;
+  readonly ariaRowIndex: number;
+  /** The selected columns of this row, from and to (-1: none of them). */
+  readonly selectedFrom: number;
+  readonly selectedTo: number;
+  /** The active cell's column when it is in this row, else -1. */
+  readonly activeColumn: number;
+  /** The text box is being typed in (the active cell then shows nothing under it). */
+  readonly editing: boolean;
+  readonly highlighted: ReadonlySet<string> | null;
+}
+
+/**
+ * One row of the grid. Drawn again only when what it shows changes: an edit redraws the rows of the
+ * cells it changed (the grid keeps the others: FormEvaluator.grid), and a move those it leaves and enters.
+ */
+const GridRow = memo(function GridRow({
+  row,
+  index,
+  ariaRowIndex,
+  selectedFrom,
+  selectedTo,
+  activeColumn,
+  editing,
+  highlighted,
+}: GridRowProps) {
+  return (
+    <tr role="row" aria-rowindex={ariaRowIndex} className={row.kinds.join(' ')}>
+      {row.cells.map((cell, c) => {
+        const selected = c >= selectedFrom && c <= selectedTo && selectedFrom >= 0;
+        const isActive = c === activeColumn;
+        const followed = cell.type === 'amount' && highlighted?.has(cellKey(cell.ref)) === true;
+        const classes = [
+          cell.type === 'amount' ? 'amount' : 'text',
+          isTyped(cell) ? 'typed' : 'computed',
+          selected ? 'selected' : '',
+          isActive ? 'active' : '',
+          followed ? 'followed' : '',
+        ];
+        const text = shownText(cell);
+        return (
+          <td
+            key={c}
+            role="gridcell"
+            aria-colindex={c + 1}
+            aria-selected={selected}
+            aria-readonly={!isTyped(cell)}
+            data-row={index}
+            data-column={c}
+            className={classes.join(' ')}
+            title={cell.type === 'text' && text.length > 8 ? text : undefined}
+          >
+            {isActive && editing ? '' : text}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
 
 /** A row in words for messages and labels: its code and name, e.g. `2010301 行政运行`. */
 function rowLabel(grid: FormGrid, row: number): string {

@@ -1,6 +1,7 @@
 /**
  * The outline: the parts of the budget in the published order, each with its 错误 / 提示 counts.
  */
+import { useMemo } from 'react';
 import type { Finding } from '../../../shared/checks/types';
 import { countsBySection, OUTLINE, type SectionId } from '../../../shared/editing/outline';
 
@@ -12,7 +13,8 @@ export interface OutlineProps {
 }
 
 export function Outline({ title, findings, section, onShow }: OutlineProps) {
-  const counts = countsBySection(findings);
+  // Counted again only when the findings change (not when the selection moves).
+  const counts = useMemo(() => countsBySection(findings), [findings]);
   return (
     <nav className="outline" aria-label="目录">
       <div className="department">{title}</div>

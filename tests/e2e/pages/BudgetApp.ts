@@ -29,6 +29,15 @@ export class FormGridPage {
     return this.row(rowText).getByRole('gridcell').nth(column);
   }
 
+  /** The box the rows scroll in (the header stays at its top). */
+  get scroller(): Locator {
+    return this.page.locator('.grid-scroll');
+  }
+
+  get header(): Locator {
+    return this.grid.locator('thead');
+  }
+
   /** The active cell (where typing goes). */
   get activeCell(): Locator {
     return this.grid.locator('td.active');
