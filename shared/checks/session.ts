@@ -55,9 +55,10 @@ export class CheckSession {
   private context!: CheckContext;
   /**
    * Every check, by ordinal, and the rule that made it (two arrays: a large budget has tens of
-   * thousands). A full check runs them as they are made and keeps none; they are made again, in the
-   * same order, when re-checking first needs them (prepare, or the first update), from the same state:
-   * a rule at a time (`madeRules` of them so far).
+   * thousands). A full check run in steps (preparation) keeps them as it runs them; one asked for at
+   * once (findings) keeps none, and they are made again, in the same order, when re-checking first needs
+   * them (prepare, or the first update), from the same state: a rule at a time (`madeRules` of them so
+   * far).
    */
   private checks: Check[] = [];
   private ruleOf: Rule[] = [];

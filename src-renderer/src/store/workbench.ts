@@ -141,8 +141,10 @@ export const useWorkbench = create<WorkbenchState>()((set, get) => {
     const steps = session.preparation();
     const next = () => {
       const { editor, checking } = get();
-      const more = editor?.session === session && !steps.next().done;
-      if (editor && checking && session.isChecked) set({ findings: editor.findings(), checking: false });
+      // Another document opened meanwhile: its own run takes over.
+      const current = editor?.session === session ? editor : null;
+      const more = current !== null && !steps.next().done;
+      if (current && checking && session.isChecked) set({ findings: current.findings(), checking: false });
       if (more) {
         inNextTask(next);
         return;
