@@ -1,11 +1,11 @@
 /**
  * `npm run bench [-- --json]`: how fast the checks are on the sample and on generated documents 10× and
  * 100× its size. Full check: a new session on a fresh copy of the document, until its findings are
- * listed — what the accountant waits for after each edit that adds or removes rows (the session checks
- * everything again), and per file in `check … --summary`. Timed once the code is compiled (warm-up runs
- * first, not counted); the very first check, on opening a file, is timed apart in a fresh process
- * (first.ts). Prepare: building the indexes a one-cell
- * re-check uses, done once after the findings are shown. Re-check: one typed amount changed, the session
+ * listed — done again after each edit that adds or removes rows (in the app, in the background, until the
+ * findings panel is current again), and per file in `check … --summary`. Timed once the code is compiled
+ * (warm-up runs first, not counted); the very first check, on opening a file, is timed apart in a fresh
+ * process (first.ts). Prepare: building the indexes a one-cell re-check uses, done once after the
+ * findings are shown. Re-check: one typed amount changed, the session
  * updated and its findings listed — what happens on every keystroke in the grid. Then the exports
  * (Excel, and the workbook imported back; PDF), and the app itself in Chromium (app.ts): opening, and
  * typing at 100×.
