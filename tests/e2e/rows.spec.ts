@@ -164,13 +164,15 @@ test('a large budget is checked in full in the background: on opening, and after
   await page.route('**/large.json', (route) =>
     route.fulfill({ body: serializeDocument(doc), contentType: 'application/json' }),
   );
-  // Every text the check status shows, in order, as the page shows it.
+  // Every text the check status shows, in order, as the page shows it, with the findings panel's head.
   await page.addInitScript(() => {
     const seen: string[] = [];
     Object.assign(window, { checkStatuses: seen });
     new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="check-status"]')?.textContent;
-      if (text && text !== seen.at(-1)) seen.push(text);
+      const status = document.querySelector('[data-testid="check-status"]')?.textContent;
+      const head = document.querySelector('aside[aria-label="审核结果"] header')?.textContent;
+      const text = `${status ?? ''} · ${head ?? ''}`;
+      if (status && text !== seen.at(-1)) seen.push(text);
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   let read = 0;
@@ -187,8 +189,9 @@ test('a large budget is checked in full in the background: on opening, and after
   // What the command line's check finds: 692 提示, no 错误.
   const findings = checkDocument(doc);
   expect(findings.filter((f) => f.level === '错误')).toEqual([]);
-  const checked = `审核通过，提示 ${findings.length} 项`;
-  expect(opened).toEqual(['正在审核…', checked]);
+  const checked = `审核通过，提示 ${findings.length} 项 · 审核错误 0提示 ${findings.length}`;
+  // No counts while the first check runs (not 错误 0).
+  expect(opened).toEqual(['正在审核… · 审核正在审核…', checked]);
 
   await app.show(/^表12 /);
   await app.rows.addProject('档案数字化经费', '2010399');
@@ -196,7 +199,10 @@ test('a large budget is checked in full in the background: on opening, and after
   await expect(app.checkStatus()).toHaveText(/^审核/);
   // The row came with 正在审核…, then the findings of the whole budget again: the 整体 declaration counts
   // one project fewer than 表12 now lists (错误), and the new project has no declaration (提示).
-  expect(await statuses()).toEqual(['正在审核…', `审核：错误 1 项，提示 ${findings.length + 1} 项`]);
+  expect(await statuses()).toEqual([
+    `正在审核… · 审核错误 0提示 ${findings.length}正在审核…`,
+    `审核：错误 1 项，提示 ${findings.length + 1} 项 · 审核错误 1提示 ${findings.length + 1}`,
+  ]);
   await expect(app.findings.errors()).toHaveText([
     '错误 P2部门整体支出绩效目标申报表数量指标“年度实施项目数量”=1400个，与表12 所列项目 1401 个不符',
   ]);

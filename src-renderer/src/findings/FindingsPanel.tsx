@@ -68,8 +68,13 @@ export function FindingsPanel({ doc, findings, checking, followed, onFollow }: F
     <aside className="findings" aria-label="审核结果">
       <header className="findings-head">
         <strong>审核</strong>
-        <span className="count error">错误 {errors}</span>
-        <span className="count advisory">提示 {findings.length - errors}</span>
+        {/* Opening a large budget: no counts until its first check is done (not 错误 0). */}
+        {!(checking && findings.length === 0) && (
+          <>
+            <span className="count error">错误 {errors}</span>
+            <span className="count advisory">提示 {findings.length - errors}</span>
+          </>
+        )}
         {checking && (
           <span className="checking" role="status">
             正在审核…
