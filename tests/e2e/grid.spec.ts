@@ -232,4 +232,13 @@ test('the active cell stays in sight below the header while the keyboard moves t
   }
   for (let row = 0; row < 30; row++) await page.keyboard.press('ArrowUp');
   await expectInSight('30 rows up');
+
+  // Another form opens at its first row, even when the one before was scrolled away from its own.
+  await page.keyboard.press('Control+Home');
+  await app.form.scroller.evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+  });
+  await app.show(/^表5 /);
+  await expect(app.form.activeCell).toHaveAttribute('data-row', '0');
+  await expectInSight('表5, first row');
 });

@@ -141,7 +141,7 @@ export function FormGridView(props: FormGridProps) {
       item.start >= top + headerHeight &&
       item.end + SCROLL_SLACK <= top + height;
     if (!inView) virtualizer.scrollToIndex(active.row, { align: 'auto' });
-  }, [active.row, virtualizer, headerHeight]);
+  }, [active.row, virtualizer, headerHeight, grid.id]);
 
   // And the active column (read only when it changes: reading the box's scroll position lays it out).
   useEffect(() => {
