@@ -190,8 +190,10 @@ test('a large budget is checked in full in the background: on opening, and after
   const findings = checkDocument(doc);
   expect(findings.filter((f) => f.level === '错误')).toEqual([]);
   const checked = `审核通过，提示 ${findings.length} 项 · 审核错误 0提示 ${findings.length}`;
-  // No counts while the first check runs (not 错误 0).
-  expect(opened).toEqual(['正在审核… · 审核正在审核…', checked]);
+  // Its first check (300–400 ms here) goes on after the table shows, with no counts meanwhile (not
+  // 错误 0); a machine fast enough to finish it before would show the findings at once.
+  expect(opened.at(-1)).toBe(checked);
+  expect(opened.slice(0, -1)).toEqual(opened.length > 1 ? ['正在审核… · 审核正在审核…'] : []);
 
   await app.show(/^表12 /);
   await app.rows.addProject('档案数字化经费', '2010399');
