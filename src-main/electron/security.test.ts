@@ -8,6 +8,7 @@ import {
   APP_PAGE_URL,
   appFileFor,
   CONTENT_SECURITY_POLICY,
+  PAGE_CONTENT_SECURITY_POLICY,
   hardenWebContents,
   isAllowedUrl,
   isAppPage,
@@ -44,10 +45,12 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
   });
 
-  it('puts the same policy in the page itself', () => {
+  it('puts the same policy in the page itself, but for framing, which only a header can forbid', () => {
     const html = readFileSync(join(import.meta.dirname, '..', '..', 'src-renderer', 'index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).toBe(PAGE_CONTENT_SECURITY_POLICY);
+    expect(meta?.[1]).not.toContain('frame-ancestors');
+    expect(CONTENT_SECURITY_POLICY).toBe(`${PAGE_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`);
   });
 
   it('cancels every network request', () => {

@@ -15,8 +15,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { WebPreferences } from 'electron';
 
-/** Only the app's own files; no network, no eval, no plugins, no framing. */
-export const CONTENT_SECURITY_POLICY = [
+/** Only the app's own files; no network, no eval, no plugins. */
+const PAGE_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -26,8 +26,16 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/**
+ * The policy the page states in its own <meta> (src-renderer/index.html): a meta cannot forbid framing
+ * (Chromium ignores frame-ancestors there, with an error in the console), the header does.
+ */
+export const PAGE_CONTENT_SECURITY_POLICY = PAGE_DIRECTIVES.join('; ');
+
+/** The policy the app's pages are served with: the page's, and no framing. */
+export const CONTENT_SECURITY_POLICY = [...PAGE_DIRECTIVES, "frame-ancestors 'none'"].join('; ');
 
 /** The checklist's settings every window of the app has (the preload is added for document windows). */
 const LOCKED_DOWN: WebPreferences = {
