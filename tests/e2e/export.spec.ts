@@ -3,7 +3,7 @@
  * the document file.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { BudgetApp } from './pages/BudgetApp';
 
 test('exports the Excel workbook as a download', async ({ page }) => {

@@ -2,7 +2,7 @@
  * The form grid with live checks, driven as an accountant drives it: keyboard, mouse, clipboard, IME.
  * Figures are the sample's (新绛县人民政府办公室 2024): 表3 row 2010301 行政运行 has 基本支出 199.65.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { serializeDocument } from '../../shared/document/file';
 import { generateDocument } from '../../shared/sample/generate';
 import { BudgetApp } from './pages/BudgetApp';

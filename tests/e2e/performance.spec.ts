@@ -4,7 +4,7 @@
  * “12345”运行经费, 运行维护监管系统经费, 金融中心运转经费 and 处置非法集资领导小组办公室专项工作经费; the other
  * nine, such as 政府律师服务费 (6.00 万元), have none.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { serializeDocument } from '../../shared/document/file';
 import { generateDocument } from '../../shared/sample/generate';
 import { BudgetApp } from './pages/BudgetApp';

@@ -2,7 +2,7 @@
  * Row operations: a 功能 科目 added by catalog search (pinyin initials), 表11's row of a unit added back,
  * removing rows (asking first when they hold money), 表5 filled from 表3. All undoable.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { checkDocument } from '../../shared/checks/session';
 import { serializeDocument } from '../../shared/document/file';
 import { generateDocument } from '../../shared/sample/generate';

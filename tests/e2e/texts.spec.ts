@@ -2,7 +2,7 @@
  * The parts outside the tables: the narrative's typed slots edited in place, figures leading to their
  * cells, explanations of 提示 findings, the overview and the glossary. Figures are the sample's.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { serializeDocument } from '../../shared/document/file';
 import { generateDocument } from '../../shared/sample/generate';
 import { BudgetApp } from './pages/BudgetApp';
