@@ -180,7 +180,10 @@ describe('the main process', () => {
     expect(window?.options).toMatchObject({ show: false, minWidth: 1024, minHeight: 600 });
     expect(window?.loadURL).toHaveBeenCalledWith('app://bundle/index.html');
     expect(electron.module.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
     // The page's files come from out/renderer, beside out/main, and nothing else.
     const serve = electron.module.protocol.handlers.get('app');
