@@ -12,6 +12,7 @@ import { parseDocument, serializeDocument } from '../../shared/document/file';
 import type { ExportProgress } from '../../shared/ipc';
 import { sampleDocument } from '../../shared/sample/sample2024';
 import {
+  CANCELLED,
   ExportService,
   JobRunner,
   type ExportDeps,
@@ -65,6 +66,31 @@ describe('JobRunner (a real worker thread)', () => {
       /^文档内容不符合格式：这不是部门预算编制助手的文件/,
     );
   }, 120_000);
+
+  it('cancelling a job ends its worker mid-job; the next job runs in a new one', async () => {
+    const first = await runner.run({ type: 'check', text: SAMPLE });
+    const controller = new AbortController();
+    const shares: number[] = [];
+    const layout = runner.run(
+      { type: 'pdf', text: SAMPLE, draft: false },
+      (share) => {
+        shares.push(share);
+        // Under way (the layout has reported progress): cancelled here.
+        controller.abort();
+      },
+      controller.signal,
+    );
+    await expect(layout).rejects.toThrow(CANCELLED);
+    expect(shares).toHaveLength(1);
+    expect(shares[0]).toBeLessThan(1);
+    const next = await runner.run({ type: 'check', text: SAMPLE });
+    expect(next.threadId).not.toBe(first.threadId);
+    const already = new AbortController();
+    already.abort();
+    await expect(runner.run({ type: 'check', text: SAMPLE }, undefined, already.signal)).rejects.toThrow(
+      CANCELLED,
+    );
+  }, 120_000);
 });
 
 describe('runJob', () => {
@@ -85,18 +111,29 @@ describe('runJob', () => {
   });
 });
 
-/** Jobs answered by the test: a check with `errors`, bytes for the rest, with progress. */
+/**
+ * Jobs answered by the test: a check with `errors`, bytes for the rest, with progress, once `gate` opens
+ * (unless cancelled by then).
+ */
 class FakeJobs implements Jobs {
   readonly jobs: Job[] = [];
+  /** The signal each job that makes bytes was given. */
+  readonly signals: AbortSignal[] = [];
   errors = 0;
   failWith: Error | null = null;
   gate: Promise<void> = Promise.resolve();
 
-  async run(job: Job, onProgress: (share: number) => void = () => undefined): Promise<JobOutcome> {
+  async run(
+    job: Job,
+    onProgress: (share: number) => void = () => undefined,
+    signal?: AbortSignal,
+  ): Promise<JobOutcome> {
     this.jobs.push(job);
     if (job.type === 'check')
       return { result: { type: 'check', errors: this.errors, advisories: 2 }, threadId: 1 };
+    if (signal) this.signals.push(signal);
     await this.gate;
+    if (signal?.aborted) throw new JobError(CANCELLED);
     onProgress(0.5);
     if (this.failWith) throw this.failWith;
     onProgress(1);
@@ -125,12 +162,16 @@ function setup() {
     dialogs: [] as string[],
     opened: [] as string[],
     shown: [] as string[],
+    /** Called while the save dialog is open. */
+    whileChoosing: (): void => undefined,
+    dialogFails: false,
   };
   const deps: ExportDeps = {
     jobs,
     chooseExportPath: (_id, kind, defaultPath) => {
       state.dialogs.push(`${kind} ${defaultPath}`);
-      return Promise.resolve(state.path);
+      state.whileChoosing();
+      return state.dialogFails ? Promise.reject(new Error('对话框打不开')) : Promise.resolve(state.path);
     },
     confirmDraft: (_id, count) => {
       log.push(`draft? ${count}`);
@@ -161,11 +202,18 @@ describe('ExportService', () => {
     const { service, jobs, progress, state } = setup();
     state.path = join(folder, '报告.pdf');
     state.choice = 'open';
-    const result = await service.exportDocument(1, {
+    let release: () => void = () => undefined;
+    jobs.gate = new Promise((resolve) => (release = resolve));
+    const exporting = service.exportDocument(1, {
       kind: 'pdf',
       text: SAMPLE,
       suggestedName: '新绛县2024年部门预算.pdf',
     });
+    // A place is chosen; the layout is under way, and its progress is shown from now on.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(progress).toEqual([{ kind: 'pdf', share: 0, done: false }]);
+    release();
+    const result = await exporting;
     expect(result).toEqual({ exported: true, path: state.path });
     expect(state.dialogs).toEqual([`pdf ${join(folder, '新绛县2024年部门预算.pdf')}`]);
     expect(jobs.jobs.map((job) => job.type)).toEqual(['check', 'pdf']);
@@ -179,6 +227,27 @@ describe('ExportService', () => {
     expect(await readFile(state.path, 'utf8')).toBe('pdf bytes');
     expect(await readdir(folder)).toEqual(['报告.pdf']);
     expect(state.opened).toEqual([state.path]);
+  });
+
+  it('lays the report out while the user chooses where to save it, unseen until a place is chosen', async () => {
+    const { service, jobs, progress, state } = setup();
+    state.path = join(folder, '报告.pdf');
+    const atDialog: string[] = [];
+    state.whileChoosing = () => {
+      atDialog.push(...jobs.jobs.map((job) => job.type), `progress ${progress.length}`);
+    };
+    expect(await service.exportDocument(1, { kind: 'pdf', text: SAMPLE, suggestedName: 'a' })).toEqual({
+      exported: true,
+      path: state.path,
+    });
+    expect(atDialog).toEqual(['check', 'pdf', 'progress 0']);
+    // The job had got to 1 (all of it) while the dialog was open: the progress shown starts there.
+    expect(progress).toEqual([
+      { kind: 'pdf', share: 1, done: false },
+      { kind: 'pdf', share: 1, done: true },
+    ]);
+    expect(jobs.signals.map((signal) => signal.aborted)).toEqual([false]);
+    expect(await readFile(state.path, 'utf8')).toBe('pdf bytes');
   });
 
   it('with 错误, asks before exporting a draft; no means nothing is asked or written', async () => {
@@ -209,13 +278,43 @@ describe('ExportService', () => {
     expect(jobs.jobs.map((job) => job.type)).toEqual(['xlsx']);
   });
 
-  it('does nothing when the dialog is cancelled', async () => {
-    const { service, jobs, state } = setup();
+  it('cancelling the dialog ends the job begun for it; nothing is shown or written', async () => {
+    const { service, jobs, progress, errors, state } = setup();
     state.path = null;
+    let release: () => void = () => undefined;
+    jobs.gate = new Promise((resolve) => (release = resolve));
     expect(await service.exportDocument(1, { kind: 'xlsx', text: SAMPLE, suggestedName: 'a' })).toEqual({
       exported: false,
     });
-    expect(jobs.jobs).toEqual([]);
+    expect(jobs.jobs.map((job) => job.type)).toEqual(['xlsx']);
+    expect(jobs.signals.map((signal) => signal.aborted)).toEqual([true]);
+    // The job ends (cancelled) after the flow has returned: nothing of it reaches the window.
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(progress).toEqual([]);
+    expect(errors).toEqual([]);
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('a dialog that fails ends the job too, and is reported in Chinese', async () => {
+    const { service, jobs, errors, state } = setup();
+    state.dialogFails = true;
+    const result = await service.exportDocument(1, { kind: 'pdf', text: SAMPLE, suggestedName: 'a' });
+    expect(result).toEqual({ exported: false, message: '导出 PDF 失败：对话框打不开' });
+    expect(errors).toEqual(['导出 PDF 失败：对话框打不开']);
+    expect(jobs.signals.map((signal) => signal.aborted)).toEqual([true]);
+  });
+
+  it('a job that fails while the dialog is open, which is then cancelled, is not reported', async () => {
+    const { service, jobs, progress, errors, state } = setup();
+    jobs.failWith = new JobError('排版失败');
+    state.path = null;
+    expect(await service.exportDocument(1, { kind: 'pdf', text: SAMPLE, suggestedName: 'a' })).toEqual({
+      exported: false,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(errors).toEqual([]);
+    expect(progress).toEqual([]);
   });
 
   it('reports a failed job in Chinese, ends the progress, and writes nothing', async () => {

@@ -2,10 +2,11 @@
  * Export and print, as the main process runs them for a window:
  *  - JobRunner starts a worker thread for each job (jobWorker.ts) and relays its progress;
  *  - ExportService is the flow around it: 导出 PDF checks the document first (with 错误 it asks whether
- *    to export a draft, each page marked 草稿 未通过审核), asks where to save, lays the report out in the
- *    worker while the window shows the progress, writes the file atomically, and offers to open it;
- *    导出 Excel the same without the draft question; 打印 lays the report out the same way and shows it in
- *    a preview window, from which it is printed through the system's print dialog (print.ts).
+ *    to export a draft, each page marked 草稿 未通过审核), asks where to save while the worker already
+ *    lays the report out (the window shows its progress once a place is chosen; cancelling ends it),
+ *    writes the file atomically, and offers to open it; 导出 Excel the same without the draft question;
+ *    打印 lays the report out the same way and shows it in a preview window, from which it is printed
+ *    through the system's print dialog (print.ts).
  * A window runs one job at a time. Failures are shown and returned in Chinese; nothing half-written is
  * left under the chosen name.
  */
@@ -31,24 +32,34 @@ export interface JobOutcome {
 }
 
 export interface Jobs {
-  run(job: Job, onProgress?: (share: number) => void): Promise<JobOutcome>;
+  /** Runs a job; aborting `signal` ends it, and the promise rejects with CANCELLED. */
+  run(job: Job, onProgress?: (share: number) => void, signal?: AbortSignal): Promise<JobOutcome>;
 }
+
+/** What a job ended by its signal rejects with. */
+export const CANCELLED = '已取消';
 
 /**
  * Runs jobs in a worker thread. The worker is kept between jobs (loading the layout modules takes a
  * second) and one more is started when jobs overlap (two windows exporting at once); a worker whose job
- * failed is ended. Idle workers do not keep the process alive.
+ * failed or was cancelled is ended. Idle workers do not keep the process alive.
  */
 export class JobRunner implements Jobs {
   private readonly idle: Worker[] = [];
 
   constructor(private readonly startWorker: () => Worker) {}
 
-  run(job: Job, onProgress: (share: number) => void = () => undefined): Promise<JobOutcome> {
+  run(
+    job: Job,
+    onProgress: (share: number) => void = () => undefined,
+    signal?: AbortSignal,
+  ): Promise<JobOutcome> {
+    if (signal?.aborted) return Promise.reject(new JobError(CANCELLED));
     const worker = this.idle.pop() ?? this.startWorker();
     worker.ref();
     return new Promise<JobOutcome>((resolvePromise, reject) => {
       const finish = (reuse: boolean, action: () => void) => {
+        signal?.removeEventListener('abort', onAbort);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -69,6 +80,9 @@ export class JobRunner implements Jobs {
       const onError = (error: Error) => finish(false, () => reject(error));
       const onExit = (code: number) =>
         finish(false, () => reject(new Error(`后台任务意外结束（退出码 ${code}）`)));
+      // The worker is ended mid-job: a new one serves the next.
+      const onAbort = () => finish(false, () => reject(new JobError(CANCELLED)));
+      signal?.addEventListener('abort', onAbort, { once: true });
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
@@ -127,17 +141,25 @@ export class ExportService {
           draft = true;
         }
       }
-      const folder = this.lastFolder ?? deps.defaultFolder();
-      const name = fileNameWithExtension(request.suggestedName, request.kind);
-      const path = await deps.chooseExportPath(webContentsId, request.kind, resolve(folder, name));
-      if (path === null) return { exported: false };
-      this.lastFolder = dirname(path);
-
       const job: Job =
         request.kind === 'pdf'
           ? { type: 'pdf', text: request.text, draft }
           : { type: 'xlsx', text: request.text };
-      const bytes = await this.runBytes(webContentsId, request.kind, job);
+      // The file's place does not change its bytes: they are made while the user chooses it (a save
+      // dialog takes a few seconds, the sample's report about two), and cancelling ends the job.
+      const running = this.startJob(webContentsId, request.kind, job);
+      const folder = this.lastFolder ?? deps.defaultFolder();
+      const name = fileNameWithExtension(request.suggestedName, request.kind);
+      let path: string | null = null;
+      try {
+        path = await deps.chooseExportPath(webContentsId, request.kind, resolve(folder, name));
+      } finally {
+        if (path === null) running.cancel();
+      }
+      if (path === null) return { exported: false };
+      this.lastFolder = dirname(path);
+
+      const bytes = await running.bytes();
       try {
         await (deps.writeFile ?? writeFileAtomic)(path, bytes);
       } catch (error) {
@@ -162,11 +184,11 @@ export class ExportService {
   async printDocument(webContentsId: number, request: PrintRequest): Promise<PrintResult> {
     return this.exclusive(webContentsId, async (): Promise<PrintResult> => {
       const errors = await this.countErrors(request.text);
-      const bytes = await this.runBytes(webContentsId, 'print', {
+      const bytes = await this.startJob(webContentsId, 'print', {
         type: 'pdf',
         text: request.text,
         draft: errors > 0,
-      });
+      }).bytes();
       const title = fileNameWithExtension(request.suggestedName, 'pdf').replace(/\.pdf$/, '');
       await this.deps.showPrintPreview(webContentsId, bytes, title);
       return { shown: true };
@@ -198,18 +220,49 @@ export class ExportService {
     return result.errors;
   }
 
-  private async runBytes(webContentsId: number, kind: ExportProgress['kind'], job: Job): Promise<Uint8Array> {
+  /**
+   * Starts a job that makes a file's bytes. It runs unseen until its bytes are asked for: from then on
+   * the window shows its progress (from the share already done) until it ends. Until then it can be
+   * cancelled; its failure is reported only to whoever asks for the bytes.
+   */
+  private startJob(webContentsId: number, kind: ExportProgress['kind'], job: Job): RunningJob {
     const progress = (share: number, done: boolean) =>
       this.deps.progress(webContentsId, { kind, share, done });
-    progress(0, false);
-    try {
-      const { result } = await this.deps.jobs.run(job, (share) => progress(share, false));
-      if (result.type !== 'bytes') throw new Error('导出结果有误');
-      return result.bytes;
-    } finally {
-      progress(1, true);
-    }
+    const controller = new AbortController();
+    let shown = false;
+    let done = 0;
+    const outcome = this.deps.jobs.run(
+      job,
+      (share) => {
+        done = share;
+        if (shown) progress(share, false);
+      },
+      controller.signal,
+    );
+    // Not awaited until the bytes are asked for, and never when the job is cancelled.
+    outcome.catch(() => undefined);
+    return {
+      cancel: () => controller.abort(),
+      bytes: async () => {
+        shown = true;
+        progress(done, false);
+        try {
+          const { result } = await outcome;
+          if (result.type !== 'bytes') throw new Error('导出结果有误');
+          return result.bytes;
+        } finally {
+          progress(1, true);
+        }
+      },
+    };
   }
+}
+
+/** A job under way (ExportService.startJob). */
+interface RunningJob {
+  cancel(): void;
+  /** The job's bytes, its progress shown in the window meanwhile. */
+  bytes(): Promise<Uint8Array>;
 }
 
 function messageOf(error: unknown): string {
