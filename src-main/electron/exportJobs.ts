@@ -230,11 +230,11 @@ export class ExportService {
       this.deps.progress(webContentsId, { kind, share, done });
     const controller = new AbortController();
     let shown = false;
-    let done = 0;
+    let shareDone = 0;
     const outcome = this.deps.jobs.run(
       job,
       (share) => {
-        done = share;
+        shareDone = share;
         if (shown) progress(share, false);
       },
       controller.signal,
@@ -245,7 +245,7 @@ export class ExportService {
       cancel: () => controller.abort(),
       bytes: async () => {
         shown = true;
-        progress(done, false);
+        progress(shareDone, false);
         try {
           const { result } = await outcome;
           if (result.type !== 'bytes') throw new Error('导出结果有误');
