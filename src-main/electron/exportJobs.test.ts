@@ -313,6 +313,9 @@ describe('ExportService', () => {
       exported: false,
     });
     await new Promise((resolve) => setTimeout(resolve, 0));
+    // The layout had begun (and failed) while the dialog was open.
+    expect(jobs.jobs.map((job) => job.type)).toEqual(['check', 'pdf']);
+    expect(jobs.signals.map((signal) => signal.aborted)).toEqual([true]);
     expect(errors).toEqual([]);
     expect(progress).toEqual([]);
   });
