@@ -166,7 +166,12 @@ export class InputReader {
 
   /** The typed amount as a value; null when blank (or not typed). */
   amount(ref: InputRef): Decimal | null {
-    const stored = this.get(ref);
+    return this.amountOf(ref.collection, ref.key, ref.field);
+  }
+
+  /** The same, of a field of a stored row named by its parts (no InputRef made for each read). */
+  amountOf(collection: InputCollection, key: string, field: string): Decimal | null {
+    const stored = this.storedAt(collection, key, field);
     if (stored === undefined) return null;
     let value = this.parsed.get(stored);
     if (value === undefined) {
@@ -177,17 +182,21 @@ export class InputReader {
   }
 
   get(ref: InputRef): Amount | undefined {
-    let found = this.indexed.get(ref.collection);
+    return this.storedAt(ref.collection, ref.key, ref.field);
+  }
+
+  private storedAt(collection: InputCollection, key: string, field: string): Amount | undefined {
+    let found = this.indexed.get(collection);
     if (!found) {
-      const c = COLLECTIONS[ref.collection];
+      const c = COLLECTIONS[collection];
       const rows = c.rows(this.doc);
       found = { rows, at: positionsOf(rows, c.key), amounts: c.amounts };
-      this.indexed.set(ref.collection, found);
+      this.indexed.set(collection, found);
     }
-    const at = found.at.get(ref.key);
+    const at = found.at.get(key);
     const row = at === undefined ? undefined : found.rows[at];
-    const stored = row && found.amounts(row)?.[ref.field];
-    return stored === undefined ? getInput(this.doc, ref) : stored;
+    const stored = row && found.amounts(row)?.[field];
+    return stored === undefined ? getInput(this.doc, { collection, key, field }) : stored;
   }
 }
 

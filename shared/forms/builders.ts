@@ -3,8 +3,19 @@
  * and 表4, fixed lines, and lists (units, projects) with a 合计 row.
  */
 import type { Catalog } from '../catalogs';
-import type { InputRef } from '../document/inputs';
-import type { CellSpec, ColumnDef, Expr, FormId, PanelSpec, RowKind, RowSpec } from './types';
+import type { InputCollection, InputRef } from '../document/inputs';
+import { plusOrBlank, type Decimal } from '../money';
+import type {
+  CellSpec,
+  ColumnDef,
+  Expr,
+  FormId,
+  PanelSpec,
+  PatternReader,
+  RowKind,
+  RowSpec,
+  TypedInput,
+} from './types';
 
 export const blank: Expr = { op: 'blank' };
 export const input = (ref: InputRef): Expr => ({ op: 'input', input: ref });
@@ -35,11 +46,16 @@ export const amountColumn = (key: string, header: readonly string[], width = 13)
   width,
 });
 
-/** An amount column of a 功能 table: typed (or referenced) on 项 rows and summed above them, or a row sum. */
+/**
+ * An amount column of a 功能 table: typed (or read from elsewhere) on 项 rows and summed above them, or a
+ * row sum.
+ */
 export interface FunctionAmountColumn extends ColumnDef {
-  /** The 项 row's value; 类/款/合计 rows sum their children. */
+  /** Typed on 项 rows: this field of the stored 项 row (whose key is the code). */
+  readonly typed?: { readonly collection: InputCollection; readonly field: string };
+  /** Or the 项 row's value from elsewhere (表7 from 表2). */
   readonly item?: (functionCode: string) => Expr;
-  /** Or: the sum of these columns of the same row (e.g. 合计 = 基本支出 + 项目支出). */
+  /** Or, on every row: the sum of these columns of the same row (e.g. 合计 = 基本支出 + 项目支出). */
   readonly rowSum?: readonly string[];
 }
 
@@ -51,6 +67,121 @@ export interface FunctionItem {
 /** The code as the tables print it: 201 for a 类, 03 for a 款, 01 for a 项. */
 export function printedCode(code: string): string {
   return code.length === 3 ? code : code.slice(-2);
+}
+
+/** A row sum (sumColumns) as the evaluator adds it up: blank when every term is blank. */
+function rowTotal(read: PatternReader, row: string, columns: readonly string[]): Decimal | null {
+  let total: Decimal | null = null;
+  for (let i = 0; i < columns.length; i++) total = plusOrBlank(total, read.cell(row, columns[i] as string));
+  return total;
+}
+
+/** A column summed over rows (sumRows) as the evaluator adds it up: blank when every term is blank. */
+function columnTotal(read: PatternReader, rows: readonly string[], column: string): Decimal | null {
+  let total: Decimal | null = null;
+  for (let i = 0; i < rows.length; i++) total = plusOrBlank(total, read.cell(rows[i] as string, column));
+  return total;
+}
+
+/**
+ * A row made from a pattern: the evaluator computes its amounts from the pattern (`compute`), and its
+ * cells and typed amounts are spelled out the first time something asks for them (the grid, the
+ * workbook, the graph of an edited document). A large budget has thousands of such rows.
+ */
+abstract class PatternRow implements RowSpec {
+  private spelled: Readonly<Record<string, CellSpec>> | null = null;
+  private typed: readonly TypedInput[] | null = null;
+
+  constructor(
+    readonly key: string,
+    readonly kind: RowKind,
+  ) {}
+
+  get cells(): Readonly<Record<string, CellSpec>> {
+    this.spelled ??= this.spell();
+    return this.spelled;
+  }
+
+  get typedInputs(): readonly TypedInput[] {
+    this.typed ??= this.listTyped();
+    return this.typed;
+  }
+
+  /** The value of the column's expression in `cells`, computed as the evaluator computes it. */
+  abstract compute(column: string, read: PatternReader): Decimal | null | undefined;
+
+  protected abstract spell(): Record<string, CellSpec>;
+
+  protected abstract listTyped(): TypedInput[];
+}
+
+/** What all rows of a 功能 panel share: the form, the code and name columns, the amount columns. */
+interface FunctionPattern {
+  readonly form: FormId;
+  readonly codeKey: string;
+  readonly nameKey: string;
+  readonly amounts: readonly FunctionAmountColumn[];
+  readonly byKey: ReadonlyMap<string, FunctionAmountColumn>;
+}
+
+/**
+ * A row of a 功能 panel: a 项 (typed, or read from elsewhere), or a 类/款/合计 row, the sum of its
+ * children, each column by its definition. The evaluator computes the amounts from the pattern
+ * (`compute`); the cells are spelled out when something asks for them (the grid, the workbook).
+ */
+class FunctionRow extends PatternRow {
+  constructor(
+    key: string,
+    kind: RowKind,
+    /** The 功能 code (the 项 code is the stored row's key), or 'total'. */
+    private readonly code: string,
+    private readonly name: string,
+    /** The keys of the rows it adds up (null for a 项 row). */
+    private readonly children: readonly string[] | null,
+    private readonly pattern: FunctionPattern,
+  ) {
+    super(key, kind);
+  }
+
+  protected spell(): Record<string, CellSpec> {
+    const { codeKey, nameKey, amounts } = this.pattern;
+    const cells: Record<string, CellSpec> = {};
+    cells[codeKey] = text(this.kind === 'total' ? '合计' : printedCode(this.code));
+    cells[nameKey] = text(this.name);
+    for (const column of amounts) cells[column.key] = { expr: this.expr(column) };
+    return cells;
+  }
+
+  private expr(column: FunctionAmountColumn): Expr {
+    const { form } = this.pattern;
+    if (column.rowSum) return rowSum(form, this.key, column.rowSum);
+    if (this.children) return { op: 'sumRows', form, rows: this.children, column: column.key };
+    if (column.typed) return input(this.typedInput(column.typed));
+    return column.item ? column.item(this.code) : blank;
+  }
+
+  compute(key: string, read: PatternReader): Decimal | null | undefined {
+    const column = this.pattern.byKey.get(key);
+    if (!column) return undefined;
+    if (column.rowSum) return rowTotal(read, this.key, column.rowSum);
+    if (this.children) return columnTotal(read, this.children, key);
+    if (column.typed) return read.input(column.typed.collection, this.code, column.typed.field);
+    return column.item ? read.evaluate(column.item(this.code)) : null;
+  }
+
+  protected listTyped(): TypedInput[] {
+    const typed: TypedInput[] = [];
+    if (this.children) return typed;
+    for (const column of this.pattern.amounts) {
+      if (column.typed && !column.rowSum)
+        typed.push({ column: column.key, input: this.typedInput(column.typed) });
+    }
+    return typed;
+  }
+
+  private typedInput({ collection, field }: NonNullable<FunctionAmountColumn['typed']>): InputRef {
+    return { collection, key: this.code, field };
+  }
 }
 
 /**
@@ -67,30 +198,17 @@ export function functionPanel(options: {
   keyPrefix?: string;
 }): PanelSpec {
   const { form, catalog, amounts, keyPrefix = '' } = options;
-  const codeKey = options.codeColumn.key;
-  const nameKey = options.nameColumn.key;
+  const pattern: FunctionPattern = {
+    form,
+    codeKey: options.codeColumn.key,
+    nameKey: options.nameColumn.key,
+    amounts,
+    byKey: new Map(amounts.map((column) => [column.key, column])),
+  };
   const items = [...options.items].sort((a, b) => compareCodes(a.functionCode, b.functionCode));
   const key = (code: string) => keyPrefix + code;
-
-  const row = (code: string, kind: RowKind, name: string, children: readonly string[] | null): RowSpec => {
-    const rowKey = key(code);
-    const cells: Record<string, CellSpec> = {};
-    cells[codeKey] = text(kind === 'total' ? '合计' : printedCode(code));
-    cells[nameKey] = text(name);
-    for (let c = 0; c < amounts.length; c++) {
-      const column = amounts[c] as FunctionAmountColumn;
-      cells[column.key] = {
-        expr: column.rowSum
-          ? rowSum(form, rowKey, column.rowSum)
-          : children
-            ? { op: 'sumRows', form, rows: children, column: column.key }
-            : column.item
-              ? column.item(code)
-              : blank,
-      };
-    }
-    return { key: rowKey, kind, cells };
-  };
+  const row = (code: string, kind: RowKind, name: string, children: readonly string[] | null): RowSpec =>
+    new FunctionRow(key(code), kind, code, name, children, pattern);
 
   const body: RowSpec[] = [];
   const classKeys: string[] = [];
@@ -158,16 +276,52 @@ export function listRow(
   return { key, kind, cells };
 }
 
-/** A stored row's typed amounts, one column per field, and their total (表10–表13's rows). */
+/**
+ * A stored row's typed amounts, one column per field, and their total (表6's 款 rows, 表10–表13's rows):
+ * its labels, then `total`, then the fields. The evaluator computes it from the pattern (`compute`); the
+ * cells are spelled out when something asks for them.
+ */
+class TypedAmountsRow extends PatternRow {
+  constructor(
+    key: string,
+    kind: RowKind,
+    private readonly labels: Readonly<Record<string, string>>,
+    private readonly form: FormId,
+    private readonly collection: InputCollection,
+    private readonly fields: readonly string[],
+  ) {
+    super(key, kind);
+  }
+
+  protected spell(): Record<string, CellSpec> {
+    const cells: Record<string, CellSpec> = {};
+    for (const column in this.labels) cells[column] = text(this.labels[column] as string);
+    cells.total = { expr: rowSum(this.form, this.key, this.fields) };
+    for (const { column, input: ref } of this.typedInputs) cells[column] = { expr: input(ref) };
+    return cells;
+  }
+
+  compute(column: string, read: PatternReader): Decimal | null | undefined {
+    if (column === 'total') return rowTotal(read, this.key, this.fields);
+    return this.fields.includes(column) ? read.input(this.collection, this.key, column) : undefined;
+  }
+
+  protected listTyped(): TypedInput[] {
+    const { collection, key } = this;
+    return this.fields.map((field) => ({ column: field, input: { collection, key, field } }));
+  }
+}
+
+/** A row of typed amounts (the fields of the stored row keyed `key`) and their total. */
 export function typedAmountsRow(
   form: FormId,
-  collection: InputRef['collection'],
+  collection: InputCollection,
   key: string,
+  kind: RowKind,
+  labels: Readonly<Record<string, string>>,
   fields: readonly string[],
-): Record<string, Expr> {
-  const amounts: Record<string, Expr> = { total: rowSum(form, key, fields) };
-  for (const field of fields) amounts[field] = input({ collection, key, field });
-  return amounts;
+): RowSpec {
+  return new TypedAmountsRow(key, kind, labels, form, collection, fields);
 }
 
 /** For each column, the sum of that column over the given rows. */

@@ -22,7 +22,6 @@ import {
   columnSums,
   compareCodes,
   functionPanel,
-  input,
   listRow,
   minus,
   nameColumn,
@@ -50,14 +49,8 @@ function expenditureColumns(
 ): readonly FunctionAmountColumn[] {
   return [
     { ...amountColumn('total', [...group, '合计']), rowSum: ['basic', 'project'] },
-    {
-      ...amountColumn('basic', [...group, '基本支出']),
-      item: (key) => input({ collection, key, field: 'basic' }),
-    },
-    {
-      ...amountColumn('project', [...group, '项目支出']),
-      item: (key) => input({ collection, key, field: 'project' }),
-    },
+    { ...amountColumn('basic', [...group, '基本支出']), typed: { collection, field: 'basic' } },
+    { ...amountColumn('project', [...group, '项目支出']), typed: { collection, field: 'project' } },
   ];
 }
 
@@ -214,12 +207,9 @@ const T2: FormDefinition = {
         { ...amountColumn('currentTotal', ['本年收入', '合计']), rowSum: INCOME_SOURCES },
         ...INCOME_SOURCES.map((source) => ({
           ...amountColumn(source, ['本年收入', SOURCE_LABELS[source]]),
-          item: (key: string) => input({ collection: 't2', key, field: source }),
+          typed: { collection: 't2', field: source } as const,
         })),
-        {
-          ...amountColumn('carryOver', ['上年结转']),
-          item: (key: string) => input({ collection: 't2', key, field: 'carryOver' }),
-        },
+        { ...amountColumn('carryOver', ['上年结转']), typed: { collection: 't2', field: 'carryOver' } },
       ],
     }),
   ],
@@ -395,7 +385,9 @@ const T6: FormDefinition = {
       const itemRows = items.map((r) => {
         const key = economicRowKey(r);
         const name = catalog.departmentEconomicName(r.departmentCode) ?? '';
-        return listRow(
+        return typedAmountsRow(
+          'T6',
+          't6',
           key,
           'item',
           {
@@ -404,10 +396,7 @@ const T6: FormDefinition = {
             governmentCode: r.governmentCode,
             governmentName: catalog.governmentEconomicName(r.governmentCode) ?? '',
           },
-          {
-            total: rowSum('T6', key, amounts),
-            ...Object.fromEntries(amounts.map((field) => [field, input({ collection: 't6', key, field })])),
-          },
+          amounts,
         );
       });
       body.push(
@@ -463,10 +452,9 @@ const T7: FormDefinition = {
         amounts: [
           {
             ...amountColumn('amount', ['政府性基金收入预算']),
-            item: (key) =>
-              fromTable2
-                ? cell('T2', key, 'governmentFund')
-                : input({ collection: 't7', key, field: 'amount' }),
+            ...(fromTable2
+              ? { item: (key: string) => cell('T2', key, 'governmentFund') }
+              : { typed: { collection: 't7', field: 'amount' } as const }),
           },
         ],
       }),
@@ -507,7 +495,7 @@ const T9: FormDefinition = {
         amounts: [
           {
             ...amountColumn('income', ['国有资本经营预算收入', '国有资本经营收入预算']),
-            item: (key) => input({ collection: 't9Income', key, field: 'amount' }),
+            typed: { collection: 't9Income', field: 'amount' },
           },
         ],
       }),
@@ -539,8 +527,14 @@ function fiscalColumns(group: readonly string[]): ColumnDef[] {
   ];
 }
 
-function fiscalInputs(form: FormId, collection: 't10' | 't11' | 't13', key: string) {
-  return typedAmountsRow(form, collection, key, FISCAL_SOURCES);
+/** A row of typed 一般公共预算 / 政府性基金预算 / 国有资本经营预算 amounts and their 合计 (表10, 11, 13). */
+function fiscalRow(
+  form: FormId,
+  collection: 't10' | 't11' | 't13',
+  key: string,
+  labels: Readonly<Record<string, string>>,
+) {
+  return typedAmountsRow(form, collection, key, 'item', labels, FISCAL_SOURCES);
 }
 
 function fiscalSums(form: FormId, key: string, rows: readonly string[]) {
@@ -561,7 +555,7 @@ const T10: FormDefinition = {
       ...fiscalColumns([YEAR_BUDGET]),
     ];
     const line = ([key, label]: (typeof THREE_PUBLIC_LINES)[number]) =>
-      listRow(key, 'item', { item: label }, fiscalInputs('T10', 't10', key));
+      fiscalRow('T10', 't10', key, { item: label });
     const [travelAbroad, reception, purchase, operation] = THREE_PUBLIC_LINES;
     // 公务用车购置及运行费 = ① 购置费 + ② 运行维护费; 合计 = the three items.
     const vehicle = listRow(
@@ -596,12 +590,7 @@ const T11: FormDefinition = {
     ];
     const names = new Map(doc.units.map((u) => [u.id, u.name]));
     const body = doc.tables.t11.rows.map((r) =>
-      listRow(
-        r.unitId,
-        'item',
-        { unit: names.get(r.unitId) ?? r.unitId },
-        fiscalInputs('T11', 't11', r.unitId),
-      ),
+      fiscalRow('T11', 't11', r.unitId, { unit: names.get(r.unitId) ?? r.unitId }),
     );
     const total = listRow('total', 'total', { unit: '部门合计' }, fiscalSums('T11', 'total', keys(body)));
     return [{ columns, body, footer: [total] }];
@@ -627,9 +616,7 @@ const T12: FormDefinition = {
     ];
     const body = doc.projects
       .filter((p) => p.current)
-      .map((p) =>
-        listRow(p.id, 'item', { project: p.name }, typedAmountsRow('T12', 't12', p.id, INCOME_SOURCES)),
-      );
+      .map((p) => typedAmountsRow('T12', 't12', p.id, 'item', { project: p.name }, INCOME_SOURCES));
     const total = listRow(
       'total',
       'total',
@@ -655,7 +642,7 @@ const T13: FormDefinition = {
     ];
     const body = doc.projects
       .filter((p) => p.carryOver)
-      .map((p) => listRow(p.id, 'item', { project: p.name }, fiscalInputs('T13', 't13', p.id)));
+      .map((p) => fiscalRow('T13', 't13', p.id, { project: p.name }));
     const total = listRow('total', 'total', { project: '合计' }, fiscalSums('T13', 'total', keys(body)));
     return [{ columns, body, footer: [total] }];
   },

@@ -5,7 +5,7 @@ import type { BudgetDocument } from '../document/schema';
 import { Decimal, formatPlain } from '../money';
 import { generateDocument } from '../sample/generate';
 import { sampleDocument } from '../sample/sample2024';
-import { computeForm, FormEvaluator, formsOf, layoutHeader } from './engine';
+import { computeForm, FormEvaluator, formsOf, layoutHeader, typedInputsOf } from './engine';
 import { cellText, renderCsv } from './render';
 import { FORM_IDS, type FormGrid, type FormId } from './types';
 
@@ -487,6 +487,59 @@ describe('every form', () => {
       '子@1,3 1x1',
       '一@2,3 1x1',
     ]);
+  });
+});
+
+describe('pattern rows (功能 rows, rows of typed amounts)', () => {
+  const documents = [
+    ['the sample', sample],
+    ['a generated 10× document', generateDocument({ scale: 10, seed: 3 })],
+    ['an empty document', emptyDocument('新绛县教育局', 2025)],
+  ] as const;
+
+  it.each(documents)('compute each cell to the value of the expression they spell out: %s', (_, doc) => {
+    const evaluator = new FormEvaluator(doc);
+    let compared = 0;
+    for (const id of FORM_IDS) {
+      for (const row of evaluator.form(id).rows.values()) {
+        for (const [column, spec] of Object.entries(row.cells)) {
+          if (!('expr' in spec)) continue;
+          const ref = { form: id, row: row.key, column };
+          const value = evaluator.value(ref);
+          expect(value?.toFixed() ?? null, `${id}/${row.key}/${column}`).toBe(
+            evaluator.evaluate(spec.expr)?.toFixed() ?? null,
+          );
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it.each(documents)('name their typed cells as their cells do: %s', (_, doc) => {
+    const evaluator = new FormEvaluator(doc);
+    for (const id of FORM_IDS) {
+      for (const row of evaluator.form(id).rows.values()) {
+        const typed = Object.entries(row.cells).flatMap(([column, spec]) =>
+          'expr' in spec && spec.expr.op === 'input' ? [{ column, input: spec.expr.input }] : [],
+        );
+        expect(typedInputsOf(row), `${id}/${row.key}`).toEqual(typed);
+      }
+    }
+  });
+
+  it('type 表7 only when its rows are its own, not 表2’s', () => {
+    const own: BudgetDocument = {
+      ...sample,
+      tables: {
+        ...sample.tables,
+        t7: { source: 'typed', rows: [{ functionCode: '2120816', name: '', amount: '3' }] },
+      },
+    };
+    expect([...new FormEvaluator(own).form('T7').rows.values()].map(typedInputsOf)).toContainEqual([
+      { column: 'amount', input: { collection: 't7', key: '2120816', field: 'amount' } },
+    ]);
+    expect([...new FormEvaluator(sample).form('T7').rows.values()].flatMap(typedInputsOf)).toEqual([]);
   });
 });
 

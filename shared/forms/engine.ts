@@ -22,9 +22,11 @@ import {
   type FormRow,
   type HeaderCell,
   type PanelSpec,
+  type PatternReader,
   type RowKind,
   type RowSpec,
   sumTerms,
+  type TypedInput,
 } from './types';
 
 /** Wider than this many character cells, a table prints on landscape A4. */
@@ -237,27 +239,58 @@ export class FormEvaluator {
     // Before the graph: kept beside the row (sums over rows read kept values the same way).
     const kept = this.keptOf(ref.form);
     const at = kept.columns.get(ref.column);
-    return at === undefined ? null : this.keptValue(kept.rows.get(ref.row), ref.column, at);
+    return at === undefined ? null : this.keptValue(kept.rows.get(ref.row), ref.column, at, kept);
   }
 
   private keptOf(form: FormId): KeptValues {
     let kept = this.kept.get(form);
     if (!kept) {
-      kept = keptValues(this.form(form));
+      kept = this.keptValues(this.form(form));
       this.kept.set(form, kept);
     }
     return kept;
   }
 
+  private keptValues(form: BuiltForm): KeptValues {
+    const columns = new Map<string, number>();
+    for (const panel of form.panels) {
+      for (const column of panel.columns) if (!columns.has(column.key)) columns.set(column.key, columns.size);
+    }
+    const rows = new Map<string, KeptRow>();
+    form.rows.forEach((spec, key) => {
+      rows.set(key, { spec, values: new Array<Decimal | null | undefined>(columns.size) });
+    });
+    const reader: PatternReader = {
+      cell: (row, column) => {
+        const at = columns.get(column);
+        return at === undefined ? null : this.keptValue(rows.get(row), column, at, kept);
+      },
+      input: (collection, key, field) => {
+        this.reader ??= new InputReader(this.current);
+        return this.reader.amountOf(collection, key, field);
+      },
+      evaluate: (expr) => this.evaluate(expr),
+    };
+    const kept: KeptValues = { columns, rows, reader };
+    return kept;
+  }
+
   /** The value of a row's cell (the column's key and its position), computed on first use. */
-  private keptValue(row: KeptRow | undefined, column: string, at: number): Decimal | null {
+  private keptValue(row: KeptRow | undefined, column: string, at: number, kept: KeptValues): Decimal | null {
     if (!row) return null;
     const known = row.values[at];
     if (known !== undefined) return known;
-    const spec = row.spec.cells[column];
-    if (!spec || !('expr' in spec)) return null;
-    // The graph's rules exactly (graph.ts): a sum of blanks is blank, blank minus x is -x.
-    const value = this.evaluate(spec.expr);
+    let value: Decimal | null;
+    const { spec } = row;
+    if (spec.compute) {
+      // A pattern row: its cells' expressions computed from the pattern, without spelling them out.
+      value = spec.compute(column, kept.reader) ?? null;
+    } else {
+      const cell = spec.cells[column];
+      if (!cell || !('expr' in cell)) return null;
+      // The graph's rules exactly (graph.ts): a sum of blanks is blank, blank minus x is -x.
+      value = this.evaluate(cell.expr);
+    }
     row.values[at] = value;
     return value;
   }
@@ -288,7 +321,7 @@ export class FormEvaluator {
         // Indexed loops here: this is where a full check spends its time on the forms.
         const { rows, column } = expr;
         for (let i = 0; i < rows.length; i++) {
-          total = plusOrBlank(total, this.keptValue(kept.rows.get(rows[i] as string), column, at));
+          total = plusOrBlank(total, this.keptValue(kept.rows.get(rows[i] as string), column, at, kept));
         }
         return total;
       }
@@ -302,7 +335,7 @@ export class FormEvaluator {
         for (let i = 0; i < columns.length; i++) {
           const column = columns[i] as string;
           const at = kept.columns.get(column);
-          if (at !== undefined) total = plusOrBlank(total, this.keptValue(row, column, at));
+          if (at !== undefined) total = plusOrBlank(total, this.keptValue(row, column, at, kept));
         }
         return total;
       }
@@ -420,28 +453,17 @@ function isEmpty(rows: readonly FormRow[]): boolean {
 
 /**
  * A form's values before the graph is made: by row key, each row's values by column position (a Map by
- * cell was slower: tens of thousands of object keys).
+ * cell was slower: tens of thousands of object keys), and what its pattern rows read them with.
  */
 interface KeptValues {
   readonly columns: ReadonlyMap<string, number>;
   readonly rows: ReadonlyMap<string, KeptRow>;
+  readonly reader: PatternReader;
 }
 
 interface KeptRow {
   readonly spec: RowSpec;
   readonly values: (Decimal | null | undefined)[];
-}
-
-function keptValues(form: BuiltForm): KeptValues {
-  const columns = new Map<string, number>();
-  for (const panel of form.panels) {
-    for (const column of panel.columns) if (!columns.has(column.key)) columns.set(column.key, columns.size);
-  }
-  const rows = new Map<string, KeptRow>();
-  form.rows.forEach((spec, key) => {
-    rows.set(key, { spec, values: new Array<Decimal | null | undefined>(columns.size) });
-  });
-  return { columns, rows };
 }
 
 /**
@@ -459,6 +481,17 @@ function rowLabel(row: RowSpec): string {
   if (row.kind === 'total' && label === '合计' && row.key.startsWith('income:')) return '收入合计';
   if (row.kind === 'total' && label === '合计' && row.key.startsWith('expenditure:')) return '支出合计';
   return label;
+}
+
+/** A row's typed amount cells, in column order: a pattern row knows them, another is read cell by cell. */
+export function typedInputsOf(row: RowSpec): readonly TypedInput[] {
+  if (row.typedInputs) return row.typedInputs;
+  const typed: TypedInput[] = [];
+  for (const column in row.cells) {
+    const spec = row.cells[column];
+    if (spec && 'expr' in spec && spec.expr.op === 'input') typed.push({ column, input: spec.expr.input });
+  }
+  return typed;
 }
 
 /** The cells and inputs an expression names directly. */

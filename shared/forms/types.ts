@@ -106,6 +106,28 @@ export interface RowSpec {
   readonly key: string;
   readonly kind: RowKind;
   readonly cells: Readonly<Record<string, CellSpec>>;
+  /**
+   * Rows made from a pattern (a 功能 row, a row of typed amounts: a large budget has thousands) compute
+   * an amount cell straight from the pattern, to the value of its expression in `cells`, which they spell
+   * out only when asked for; undefined for a column without an amount cell. Other rows leave it out.
+   */
+  readonly compute?: (column: string, read: PatternReader) => Decimal | null | undefined;
+  /** A pattern row's typed amounts, in column order (for other rows: their cells with an input). */
+  readonly typedInputs?: readonly TypedInput[];
+}
+
+/** What a pattern row reads to compute a cell: its form's cells, typed amounts, other expressions. */
+export interface PatternReader {
+  /** A cell of the row's own form. */
+  cell(row: string, column: string): Decimal | null;
+  input(collection: InputRef['collection'], key: string, field: string): Decimal | null;
+  evaluate(expr: Expr): Decimal | null;
+}
+
+/** A typed amount cell of a row: its column, and where the amount is stored. */
+export interface TypedInput {
+  readonly column: string;
+  readonly input: InputRef;
 }
 
 /** One side of a table: its columns and rows (side-by-side tables such as 表1 have two panels). */

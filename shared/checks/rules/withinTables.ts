@@ -7,7 +7,7 @@ import { FUNDING_LABELS } from '../../declarations/form';
 import { inputRecord, type InputRef } from '../../document/inputs';
 import { projectById } from '../../document/lookup';
 import { FISCAL_SOURCES } from '../../document/schema';
-import type { BuiltForm } from '../../forms/engine';
+import { typedInputsOf, type BuiltForm } from '../../forms/engine';
 import {
   FORM_IDS,
   type CellRef,
@@ -15,6 +15,7 @@ import {
   type FormId,
   type RowKind,
   type RowSpec,
+  type TypedInput,
 } from '../../forms/types';
 import {
   cellSide,
@@ -164,28 +165,10 @@ function typedRows(forms: { form(id: FormId): BuiltForm }): TypedRow[] {
   const rows: TypedRow[] = [];
   for (const form of FORM_IDS) {
     for (const row of forms.form(form).rows.values()) {
-      if (hasTypedAmount(row)) rows.push({ form, row });
+      if (typedInputsOf(row).length > 0) rows.push({ form, row });
     }
   }
   return rows;
-}
-
-function hasTypedAmount(row: RowSpec): boolean {
-  for (const column in row.cells) {
-    const spec = row.cells[column];
-    if (spec && 'expr' in spec && spec.expr.op === 'input') return true;
-  }
-  return false;
-}
-
-/** A row's typed amounts by column (read when a check runs: the forms keep the rows anyway). */
-function typedAmounts(row: RowSpec): { column: string; expr: Expr & { op: 'input' } }[] {
-  const typed: { column: string; expr: Expr & { op: 'input' } }[] = [];
-  for (const column in row.cells) {
-    const spec = row.cells[column];
-    if (spec && 'expr' in spec && spec.expr.op === 'input') typed.push({ column, expr: spec.expr });
-  }
-  return typed;
 }
 
 /** '12.345' has three decimals; '-1' is negative. Read from the stored text: no arithmetic needed. */
@@ -225,19 +208,18 @@ class TypedRowCheck implements Check {
   }
 
   get reads(): readonly Expr[] {
-    return typedAmounts(this.typed.row).map((cell) => cell.expr);
+    return typedInputsOf(this.typed.row).map(({ input }) => ({ op: 'input', input }));
   }
 
   run(c: CheckContext): FindingDraft | null {
     const problems: { ref: CellRef; amount: string; text: string }[] = [];
     const { form, row } = this.typed;
+    const typed = typedInputsOf(row);
     // A row's amounts are fields of one stored row: looked up once.
     let record: ReturnType<typeof inputRecord>;
     let recordRef: InputRef | null = null;
-    for (const column in row.cells) {
-      const spec = row.cells[column];
-      if (!spec || !('expr' in spec) || spec.expr.op !== 'input') continue;
-      const { input } = spec.expr;
+    for (let i = 0; i < typed.length; i++) {
+      const { column, input } = typed[i] as TypedInput;
       if (recordRef?.collection !== input.collection || recordRef.key !== input.key) {
         record = inputRecord(c.doc, input);
         recordRef = input;
