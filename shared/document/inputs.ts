@@ -122,7 +122,10 @@ function recordOf(doc: BudgetDocument, collection: InputCollection, key: string)
  * The stored amounts of the row an input is in (undefined when there is no such row): for reading
  * several fields of one row with one lookup.
  */
-export function inputRecord(doc: BudgetDocument, ref: InputRef): AmountRecord | undefined {
+export function inputRecord(
+  doc: BudgetDocument,
+  ref: Pick<InputRef, 'collection' | 'key'>,
+): AmountRecord | undefined {
   return recordOf(doc, ref.collection, ref.key);
 }
 

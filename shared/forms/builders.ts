@@ -14,7 +14,7 @@ import type {
   PatternReader,
   RowKind,
   RowSpec,
-  TypedInput,
+  TypedFields,
 } from './types';
 
 export const blank: Expr = { op: 'blank' };
@@ -52,7 +52,7 @@ export const amountColumn = (key: string, header: readonly string[], width = 13)
  */
 export interface FunctionAmountColumn extends ColumnDef {
   /** Typed on 项 rows: this field of the stored 项 row (whose key is the code). */
-  readonly typed?: { readonly collection: InputCollection; readonly field: string };
+  readonly field?: string;
   /** Or the 项 row's value from elsewhere (表7 from 表2). */
   readonly item?: (functionCode: string) => Expr;
   /** Or, on every row: the sum of these columns of the same row (e.g. 合计 = 基本支出 + 项目支出). */
@@ -90,7 +90,6 @@ function columnTotal(read: PatternReader, rows: readonly string[], column: strin
  */
 abstract class PatternRow implements RowSpec {
   private spelled: Readonly<Record<string, CellSpec>> | null = null;
-  private typed: readonly TypedInput[] | null = null;
 
   constructor(
     readonly key: string,
@@ -102,22 +101,23 @@ abstract class PatternRow implements RowSpec {
     return this.spelled;
   }
 
-  get typedInputs(): readonly TypedInput[] {
-    this.typed ??= this.listTyped();
-    return this.typed;
-  }
+  abstract readonly typedFields: TypedFields | null;
 
   /** The value of the column's expression in `cells`, computed as the evaluator computes it. */
   abstract compute(column: string, read: PatternReader): Decimal | null | undefined;
 
   protected abstract spell(): Record<string, CellSpec>;
-
-  protected abstract listTyped(): TypedInput[];
 }
 
-/** What all rows of a 功能 panel share: the form, the code and name columns, the amount columns. */
+/**
+ * What all rows of a 功能 panel share: the form, the stored rows its 项 rows are, the code and name
+ * columns, the amount columns (and of those, the typed ones and their fields).
+ */
 interface FunctionPattern {
   readonly form: FormId;
+  readonly collection: InputCollection;
+  readonly typedColumns: readonly string[];
+  readonly typedFields: readonly string[];
   readonly codeKey: string;
   readonly nameKey: string;
   readonly amounts: readonly FunctionAmountColumn[];
@@ -156,7 +156,8 @@ class FunctionRow extends PatternRow {
     const { form } = this.pattern;
     if (column.rowSum) return rowSum(form, this.key, column.rowSum);
     if (this.children) return { op: 'sumRows', form, rows: this.children, column: column.key };
-    if (column.typed) return input(this.typedInput(column.typed));
+    if (column.field)
+      return input({ collection: this.pattern.collection, key: this.code, field: column.field });
     return column.item ? column.item(this.code) : blank;
   }
 
@@ -165,22 +166,14 @@ class FunctionRow extends PatternRow {
     if (!column) return undefined;
     if (column.rowSum) return rowTotal(read, this.key, column.rowSum);
     if (this.children) return columnTotal(read, this.children, key);
-    if (column.typed) return read.input(column.typed.collection, this.code, column.typed.field);
+    if (column.field) return read.input(this.pattern.collection, this.code, column.field);
     return column.item ? read.evaluate(column.item(this.code)) : null;
   }
 
-  protected listTyped(): TypedInput[] {
-    const typed: TypedInput[] = [];
-    if (this.children) return typed;
-    for (const column of this.pattern.amounts) {
-      if (column.typed && !column.rowSum)
-        typed.push({ column: column.key, input: this.typedInput(column.typed) });
-    }
-    return typed;
-  }
-
-  private typedInput({ collection, field }: NonNullable<FunctionAmountColumn['typed']>): InputRef {
-    return { collection, key: this.code, field };
+  get typedFields(): TypedFields | null {
+    const { collection, typedColumns, typedFields } = this.pattern;
+    if (this.children || typedColumns.length === 0) return null;
+    return { collection, key: this.code, columns: typedColumns, fields: typedFields };
   }
 }
 
@@ -190,6 +183,8 @@ class FunctionRow extends PatternRow {
  */
 export function functionPanel(options: {
   form: FormId;
+  /** The stored rows its 项 rows are (their key is the code). */
+  collection: InputCollection;
   catalog: Catalog;
   items: readonly FunctionItem[];
   codeColumn: ColumnDef;
@@ -198,8 +193,12 @@ export function functionPanel(options: {
   keyPrefix?: string;
 }): PanelSpec {
   const { form, catalog, amounts, keyPrefix = '' } = options;
+  const typed = amounts.filter((column) => column.field !== undefined && !column.rowSum);
   const pattern: FunctionPattern = {
     form,
+    collection: options.collection,
+    typedColumns: typed.map((column) => column.key),
+    typedFields: typed.map((column) => column.field ?? ''),
     codeKey: options.codeColumn.key,
     nameKey: options.nameColumn.key,
     amounts,
@@ -294,10 +293,11 @@ class TypedAmountsRow extends PatternRow {
   }
 
   protected spell(): Record<string, CellSpec> {
+    const { key, collection } = this;
     const cells: Record<string, CellSpec> = {};
     for (const column in this.labels) cells[column] = text(this.labels[column] as string);
-    cells.total = { expr: rowSum(this.form, this.key, this.fields) };
-    for (const { column, input: ref } of this.typedInputs) cells[column] = { expr: input(ref) };
+    cells.total = { expr: rowSum(this.form, key, this.fields) };
+    for (const field of this.fields) cells[field] = { expr: input({ collection, key, field }) };
     return cells;
   }
 
@@ -306,9 +306,9 @@ class TypedAmountsRow extends PatternRow {
     return this.fields.includes(column) ? read.input(this.collection, this.key, column) : undefined;
   }
 
-  protected listTyped(): TypedInput[] {
-    const { collection, key } = this;
-    return this.fields.map((field) => ({ column: field, input: { collection, key, field } }));
+  get typedFields(): TypedFields {
+    const { collection, key, fields } = this;
+    return { collection, key, columns: fields, fields };
   }
 }
 

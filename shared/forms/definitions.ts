@@ -43,14 +43,11 @@ export const SOURCE_LABELS: Record<IncomeSource, string> = {
 const YEAR_BUDGET = '{year}年预算数';
 
 /** 合计 / 基本支出 / 项目支出 over a 功能 table's typed 基本支出 and 项目支出 (表3, 5, 8, 9). */
-function expenditureColumns(
-  collection: 't3' | 't5' | 't8' | 't9',
-  group: readonly string[],
-): readonly FunctionAmountColumn[] {
+function expenditureColumns(group: readonly string[]): readonly FunctionAmountColumn[] {
   return [
     { ...amountColumn('total', [...group, '合计']), rowSum: ['basic', 'project'] },
-    { ...amountColumn('basic', [...group, '基本支出']), typed: { collection, field: 'basic' } },
-    { ...amountColumn('project', [...group, '项目支出']), typed: { collection, field: 'project' } },
+    { ...amountColumn('basic', [...group, '基本支出']), field: 'basic' },
+    { ...amountColumn('project', [...group, '项目支出']), field: 'project' },
   ];
 }
 
@@ -59,11 +56,12 @@ function expenditureTable(form: FormId, collection: 't3' | 't5' | 't8') {
   return ({ doc, catalog }: FormContext): readonly PanelSpec[] => [
     functionPanel({
       form,
+      collection,
       catalog,
       items: doc.tables[collection].rows,
       codeColumn: codeColumn(['功能分类科目']),
       nameColumn: nameColumn(['功能分类科目']),
-      amounts: expenditureColumns(collection, [YEAR_BUDGET]),
+      amounts: expenditureColumns([YEAR_BUDGET]),
     }),
   ];
 }
@@ -199,6 +197,7 @@ const T2: FormDefinition = {
   panels: ({ doc, catalog }) => [
     functionPanel({
       form: 'T2',
+      collection: 't2',
       catalog,
       items: doc.tables.t2.rows,
       codeColumn: codeColumn(['功能分类科目']),
@@ -207,9 +206,9 @@ const T2: FormDefinition = {
         { ...amountColumn('currentTotal', ['本年收入', '合计']), rowSum: INCOME_SOURCES },
         ...INCOME_SOURCES.map((source) => ({
           ...amountColumn(source, ['本年收入', SOURCE_LABELS[source]]),
-          typed: { collection: 't2', field: source } as const,
+          field: source,
         })),
-        { ...amountColumn('carryOver', ['上年结转']), typed: { collection: 't2', field: 'carryOver' } },
+        { ...amountColumn('carryOver', ['上年结转']), field: 'carryOver' },
       ],
     }),
   ],
@@ -445,6 +444,7 @@ const T7: FormDefinition = {
     return [
       functionPanel({
         form: 'T7',
+        collection: 't7',
         catalog,
         items,
         codeColumn: codeColumn(['功能分类科目']),
@@ -454,7 +454,7 @@ const T7: FormDefinition = {
             ...amountColumn('amount', ['政府性基金收入预算']),
             ...(fromTable2
               ? { item: (key: string) => cell('T2', key, 'governmentFund') }
-              : { typed: { collection: 't7', field: 'amount' } as const }),
+              : { field: 'amount' }),
           },
         ],
       }),
@@ -487,6 +487,7 @@ const T9: FormDefinition = {
     return [
       functionPanel({
         form: 'T9',
+        collection: 't9Income',
         catalog,
         items: doc.tables.t9.incomeRows,
         keyPrefix: 'income:',
@@ -495,18 +496,19 @@ const T9: FormDefinition = {
         amounts: [
           {
             ...amountColumn('income', ['国有资本经营预算收入', '国有资本经营收入预算']),
-            typed: { collection: 't9Income', field: 'amount' },
+            field: 'amount',
           },
         ],
       }),
       functionPanel({
         form: 'T9',
+        collection: 't9',
         catalog,
         items: doc.tables.t9.rows,
         keyPrefix: 'expenditure:',
         codeColumn: codeColumn(expenditure),
         nameColumn: { ...nameColumn(expenditure), width: 26 },
-        amounts: expenditureColumns('t9', ['国有资本经营预算支出']),
+        amounts: expenditureColumns(['国有资本经营预算支出']),
       }),
     ];
   },

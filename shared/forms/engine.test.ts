@@ -5,7 +5,7 @@ import type { BudgetDocument } from '../document/schema';
 import { Decimal, formatPlain } from '../money';
 import { generateDocument } from '../sample/generate';
 import { sampleDocument } from '../sample/sample2024';
-import { computeForm, FormEvaluator, formsOf, layoutHeader, typedInputsOf } from './engine';
+import { computeForm, FormEvaluator, formsOf, layoutHeader } from './engine';
 import { cellText, renderCsv } from './render';
 import { FORM_IDS, type FormGrid, type FormId } from './types';
 
@@ -516,16 +516,26 @@ describe('pattern rows (功能 rows, rows of typed amounts)', () => {
     expect(compared).toBeGreaterThan(200);
   });
 
-  it.each(documents)('name their typed cells as their cells do: %s', (_, doc) => {
+  it.each(documents)('name the typed cells their cells spell out: %s', (_, doc) => {
     const evaluator = new FormEvaluator(doc);
+    let typedRows = 0;
     for (const id of FORM_IDS) {
       for (const row of evaluator.form(id).rows.values()) {
-        const typed = Object.entries(row.cells).flatMap(([column, spec]) =>
+        const spelled = Object.entries(row.cells).flatMap(([column, spec]) =>
           'expr' in spec && spec.expr.op === 'input' ? [{ column, input: spec.expr.input }] : [],
         );
-        expect(typedInputsOf(row), `${id}/${row.key}`).toEqual(typed);
+        const typed = row.typedFields;
+        const named = typed
+          ? typed.columns.map((column, i) => ({
+              column,
+              input: { collection: typed.collection, key: typed.key, field: typed.fields[i] },
+            }))
+          : [];
+        expect(named, `${id}/${row.key}`).toEqual(spelled);
+        if (typed) typedRows++;
       }
     }
+    expect(typedRows).toBeGreaterThan(0);
   });
 
   it('type 表7 only when its rows are its own, not 表2’s', () => {
@@ -536,10 +546,12 @@ describe('pattern rows (功能 rows, rows of typed amounts)', () => {
         t7: { source: 'typed', rows: [{ functionCode: '2120816', name: '', amount: '3' }] },
       },
     };
-    expect([...new FormEvaluator(own).form('T7').rows.values()].map(typedInputsOf)).toContainEqual([
-      { column: 'amount', input: { collection: 't7', key: '2120816', field: 'amount' } },
+    const typed = (doc: BudgetDocument) =>
+      [...new FormEvaluator(doc).form('T7').rows.values()].flatMap((row) => row.typedFields ?? []);
+    expect(typed(own)).toEqual([
+      { collection: 't7', key: '2120816', columns: ['amount'], fields: ['amount'] },
     ]);
-    expect([...new FormEvaluator(sample).form('T7').rows.values()].flatMap(typedInputsOf)).toEqual([]);
+    expect(typed(sample)).toEqual([]);
   });
 });
 

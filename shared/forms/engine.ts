@@ -26,7 +26,6 @@ import {
   type RowKind,
   type RowSpec,
   sumTerms,
-  type TypedInput,
 } from './types';
 
 /** Wider than this many character cells, a table prints on landscape A4. */
@@ -481,17 +480,6 @@ function rowLabel(row: RowSpec): string {
   if (row.kind === 'total' && label === '合计' && row.key.startsWith('income:')) return '收入合计';
   if (row.kind === 'total' && label === '合计' && row.key.startsWith('expenditure:')) return '支出合计';
   return label;
-}
-
-/** A row's typed amount cells, in column order: a pattern row knows them, another is read cell by cell. */
-export function typedInputsOf(row: RowSpec): readonly TypedInput[] {
-  if (row.typedInputs) return row.typedInputs;
-  const typed: TypedInput[] = [];
-  for (const column in row.cells) {
-    const spec = row.cells[column];
-    if (spec && 'expr' in spec && spec.expr.op === 'input') typed.push({ column, input: spec.expr.input });
-  }
-  return typed;
 }
 
 /** The cells and inputs an expression names directly. */

@@ -112,8 +112,8 @@ export interface RowSpec {
    * out only when asked for; undefined for a column without an amount cell. Other rows leave it out.
    */
   readonly compute?: (column: string, read: PatternReader) => Decimal | null | undefined;
-  /** A pattern row's typed amounts, in column order (for other rows: their cells with an input). */
-  readonly typedInputs?: readonly TypedInput[];
+  /** A pattern row's typed amounts (rows that are not pattern rows have none). */
+  readonly typedFields?: TypedFields | null;
 }
 
 /** What a pattern row reads to compute a cell: its form's cells, typed amounts, other expressions. */
@@ -124,10 +124,13 @@ export interface PatternReader {
   evaluate(expr: Expr): Decimal | null;
 }
 
-/** A typed amount cell of a row: its column, and where the amount is stored. */
-export interface TypedInput {
-  readonly column: string;
-  readonly input: InputRef;
+/** The typed amounts of a row: fields of one stored row, one per typed column. */
+export interface TypedFields {
+  readonly collection: InputRef['collection'];
+  readonly key: string;
+  /** The typed columns, in column order, and the field each shows. */
+  readonly columns: readonly string[];
+  readonly fields: readonly string[];
 }
 
 /** One side of a table: its columns and rows (side-by-side tables such as 表1 have two panels). */

@@ -4,18 +4,17 @@
  * and A5/A6 on typed amounts apply everywhere.
  */
 import { FUNDING_LABELS } from '../../declarations/form';
-import { inputRecord, type InputRef } from '../../document/inputs';
+import { inputRecord } from '../../document/inputs';
 import { projectById } from '../../document/lookup';
 import { FISCAL_SOURCES } from '../../document/schema';
-import { typedInputsOf, type BuiltForm } from '../../forms/engine';
+import type { BuiltForm } from '../../forms/engine';
 import {
   FORM_IDS,
   type CellRef,
   type Expr,
   type FormId,
   type RowKind,
-  type RowSpec,
-  type TypedInput,
+  type TypedFields,
 } from '../../forms/types';
 import {
   cellSide,
@@ -154,10 +153,11 @@ const A4: Rule = {
   checks: (ctx) => statedChecks(ctx, 'A4'),
 };
 
-/** A row of a form with typed amounts. */
+/** A row of a form with typed amounts: the row, and the fields of the stored row it shows. */
 interface TypedRow {
   readonly form: FormId;
-  readonly row: RowSpec;
+  readonly row: string;
+  readonly typed: TypedFields;
 }
 
 /** The rows of every form that have typed amounts (表7 from 表2 has none of its own). */
@@ -165,7 +165,8 @@ function typedRows(forms: { form(id: FormId): BuiltForm }): TypedRow[] {
   const rows: TypedRow[] = [];
   for (const form of FORM_IDS) {
     for (const row of forms.form(form).rows.values()) {
-      if (typedInputsOf(row).length > 0) rows.push({ form, row });
+      const typed = row.typedFields;
+      if (typed) rows.push({ form, row: row.key, typed });
     }
   }
   return rows;
@@ -204,31 +205,26 @@ class TypedRowCheck implements Check {
   constructor(private readonly typed: TypedRow) {}
 
   get subject(): string {
-    return `${this.typed.form}/${this.typed.row.key}`;
+    return `${this.typed.form}/${this.typed.row}`;
   }
 
   get reads(): readonly Expr[] {
-    return typedInputsOf(this.typed.row).map(({ input }) => ({ op: 'input', input }));
+    const { collection, key, fields } = this.typed.typed;
+    return fields.map((field) => ({ op: 'input', input: { collection, key, field } }));
   }
 
   run(c: CheckContext): FindingDraft | null {
     const problems: { ref: CellRef; amount: string; text: string }[] = [];
-    const { form, row } = this.typed;
-    const typed = typedInputsOf(row);
-    // A row's amounts are fields of one stored row: looked up once.
-    let record: ReturnType<typeof inputRecord>;
-    let recordRef: InputRef | null = null;
-    for (let i = 0; i < typed.length; i++) {
-      const { column, input } = typed[i] as TypedInput;
-      if (recordRef?.collection !== input.collection || recordRef.key !== input.key) {
-        record = inputRecord(c.doc, input);
-        recordRef = input;
-      }
+    const { form, row, typed } = this.typed;
+    // The row's amounts are fields of one stored row: looked up once.
+    const record = inputRecord(c.doc, typed);
+    const { columns, fields } = typed;
+    for (let i = 0; i < fields.length; i++) {
       // A missing stored amount (表10's four items) is blank: nothing to check.
-      const amount = record?.[input.field] ?? '';
+      const amount = record?.[fields[i] as string] ?? '';
       const problem = amountProblem(amount, 2, '万元');
       if (!problem) continue;
-      const ref: CellRef = { form, row: row.key, column };
+      const ref: CellRef = { form, row, column: columns[i] as string };
       problems.push({ ref, amount, text: `${c.describe(ref)} 填写 ${amount}：${problem}` });
     }
     if (problems.length === 0) return null;
