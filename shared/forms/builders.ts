@@ -153,11 +153,10 @@ class FunctionRow extends PatternRow {
   }
 
   private expr(column: FunctionAmountColumn): Expr {
-    const { form } = this.pattern;
+    const { form, collection } = this.pattern;
     if (column.rowSum) return rowSum(form, this.key, column.rowSum);
     if (this.children) return { op: 'sumRows', form, rows: this.children, column: column.key };
-    if (column.field)
-      return input({ collection: this.pattern.collection, key: this.code, field: column.field });
+    if (column.field) return input({ collection, key: this.code, field: column.field });
     return column.item ? column.item(this.code) : blank;
   }
 
@@ -193,12 +192,19 @@ export function functionPanel(options: {
   keyPrefix?: string;
 }): PanelSpec {
   const { form, catalog, amounts, keyPrefix = '' } = options;
-  const typed = amounts.filter((column) => column.field !== undefined && !column.rowSum);
+  const typedColumns: string[] = [];
+  const typedFields: string[] = [];
+  for (const column of amounts) {
+    if (column.field && !column.rowSum) {
+      typedColumns.push(column.key);
+      typedFields.push(column.field);
+    }
+  }
   const pattern: FunctionPattern = {
     form,
     collection: options.collection,
-    typedColumns: typed.map((column) => column.key),
-    typedFields: typed.map((column) => column.field ?? ''),
+    typedColumns,
+    typedFields,
     codeKey: options.codeColumn.key,
     nameKey: options.nameColumn.key,
     amounts,

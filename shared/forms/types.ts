@@ -112,7 +112,10 @@ export interface RowSpec {
    * out only when asked for; undefined for a column without an amount cell. Other rows leave it out.
    */
   readonly compute?: (column: string, read: PatternReader) => Decimal | null | undefined;
-  /** A pattern row's typed amounts (rows that are not pattern rows have none). */
+  /**
+   * A pattern row's typed amounts. Every row with a typed amount is a pattern row (engine.test.ts checks
+   * each form): A5 reads typed amounts here, not in `cells`.
+   */
   readonly typedFields?: TypedFields | null;
 }
 
