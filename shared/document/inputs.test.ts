@@ -26,7 +26,7 @@ describe('typed inputs', () => {
       { collection: 't3', key: '2999999', field: 'basic' },
       { collection: 't10', key: 'reception', field: 'generalBudget' },
     ] as const;
-    expect(refs.map((ref) => reader.get(ref))).toEqual([
+    expect(refs.map((ref) => reader.stored(ref.collection, ref.key, ref.field))).toEqual([
       '199.65',
       '66.87',
       '4.76',
@@ -35,7 +35,9 @@ describe('typed inputs', () => {
       undefined,
       '',
     ]);
-    expect(refs.map((ref) => reader.get(ref))).toEqual(refs.map((ref) => getInput(doc, ref)));
+    expect(refs.map((ref) => reader.stored(ref.collection, ref.key, ref.field))).toEqual(
+      refs.map((ref) => getInput(doc, ref)),
+    );
   });
 
   it('gives a typed amount as a value, parsed once for every cell that has the same text', () => {

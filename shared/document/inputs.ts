@@ -174,7 +174,7 @@ export class InputReader {
 
   /** The same, of a field of a stored row named by its parts (no InputRef made for each read). */
   amountOf(collection: InputCollection, key: string, field: string): Decimal | null {
-    const stored = this.storedAt(collection, key, field);
+    const stored = this.stored(collection, key, field);
     if (stored === undefined) return null;
     let value = this.parsed.get(stored);
     if (value === undefined) {
@@ -184,11 +184,8 @@ export class InputReader {
     return value;
   }
 
-  get(ref: InputRef): Amount | undefined {
-    return this.storedAt(ref.collection, ref.key, ref.field);
-  }
-
-  private storedAt(collection: InputCollection, key: string, field: string): Amount | undefined {
+  /** The stored amount ('' for blank); undefined when the row does not exist (as getInput reads it). */
+  stored(collection: InputCollection, key: string, field: string): Amount | undefined {
     let found = this.indexed.get(collection);
     if (!found) {
       const c = COLLECTIONS[collection];

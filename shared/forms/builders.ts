@@ -318,16 +318,15 @@ class TypedAmountsRow extends PatternRow {
   }
 }
 
-/** A row of typed amounts (the fields of the stored row keyed `key`) and their total. */
+/** An item row of typed amounts (the fields of the stored row keyed `key`) and their total. */
 export function typedAmountsRow(
   form: FormId,
   collection: InputCollection,
   key: string,
-  kind: RowKind,
   labels: Readonly<Record<string, string>>,
   fields: readonly string[],
 ): RowSpec {
-  return new TypedAmountsRow(key, kind, labels, form, collection, fields);
+  return new TypedAmountsRow(key, 'item', labels, form, collection, fields);
 }
 
 /** For each column, the sum of that column over the given rows. */

@@ -388,7 +388,6 @@ const T6: FormDefinition = {
           'T6',
           't6',
           key,
-          'item',
           {
             departmentCode: r.departmentCode,
             departmentName: r.note ? `${name}（${r.note}）` : name,
@@ -536,7 +535,7 @@ function fiscalRow(
   key: string,
   labels: Readonly<Record<string, string>>,
 ) {
-  return typedAmountsRow(form, collection, key, 'item', labels, FISCAL_SOURCES);
+  return typedAmountsRow(form, collection, key, labels, FISCAL_SOURCES);
 }
 
 function fiscalSums(form: FormId, key: string, rows: readonly string[]) {
@@ -618,7 +617,7 @@ const T12: FormDefinition = {
     ];
     const body = doc.projects
       .filter((p) => p.current)
-      .map((p) => typedAmountsRow('T12', 't12', p.id, 'item', { project: p.name }, INCOME_SOURCES));
+      .map((p) => typedAmountsRow('T12', 't12', p.id, { project: p.name }, INCOME_SOURCES));
     const total = listRow(
       'total',
       'total',
